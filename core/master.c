@@ -1,0 +1,141 @@
+/*
+ * The master never serves a request: it only keeps cfg.workers workers
+ * alive. Signals are taken synchronously with sigtimedwait, so there is no
+ * handler to race with. A worker that dies is replaced at once, unless
+ * workers keep dying young, when respawning waits a second so that a broken
+ * start (say a plugin crashing at every request) does not spin the CPU.
+ */
+#include "master.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "log.h"
+#include "worker.h"
+
+typedef struct slot {
+	pid_t pid;
+	time_t started;
+} slot;
+
+static pid_t spawn(const tg_core *core, slot *s)
+{
+	pid_t pid = fork();
+	if (pid < 0) {
+		tg_log(TG_LOG_ERROR, "fork-failed", NULL, strerror(errno), NULL);
+		return -1;
+	}
+	if (pid == 0)
+		tg_worker_main(core);
+	s->pid = pid;
+	s->started = time(NULL);
+	return pid;
+}
+
+static size_t alive(const slot *slots, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += slots[i].pid > 0;
+	return k;
+}
+
+/* Reaps every exited child; returns how many died within a second of starting. */
+static int reap(slot *slots, size_t n, int stopping)
+{
+	int young = 0;
+	int status;
+	pid_t pid;
+
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+		for (size_t i = 0; i < n; i++) {
+			char extra[128] = "";
+			if (slots[i].pid != pid)
+				continue;
+			slots[i].pid = 0;
+			if (stopping)
+				break;
+			tg_log_field_int(extra, sizeof(extra), "worker", (long long)pid);
+			if (WIFSIGNALED(status))
+				tg_log_field_int(extra, sizeof(extra), "signal", WTERMSIG(status));
+			else
+				tg_log_field_int(extra, sizeof(extra), "exit", WEXITSTATUS(status));
+			tg_log(TG_LOG_WARN, "worker-died", NULL, "replacing it", extra);
+			if (time(NULL) - slots[i].started < 1)
+				young++;
+			break;
+		}
+	}
+	return young;
+}
+
+static void signal_all(const slot *slots, size_t n, int sig)
+{
+	for (size_t i = 0; i < n; i++)
+		if (slots[i].pid > 0)
+			kill(slots[i].pid, sig);
+}
+
+int tg_master_run(const tg_core *core)
+{
+	size_t n = (size_t)core->config.workers;
+	slot *slots = calloc(n, sizeof(*slots));
+	sigset_t set;
+	struct timespec tick = { 1, 0 };
+	time_t deadline = 0;
+	int stopping = 0;
+	int rc = 0;
+
+	if (!slots)
+		return 1;
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGHUP);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+
+	for (size_t i = 0; i < n; i++)
+		spawn(core, &slots[i]);
+	tg_log(TG_LOG_INFO, "started", NULL, "accepting requests", NULL);
+
+	for (;;) {
+		int sig = sigtimedwait(&set, NULL, &tick);
+		if (sig == SIGTERM || sig == SIGINT) {
+			if (!stopping) {
+				tg_log(TG_LOG_INFO, "stopping", NULL,
+				    "letting requests in flight finish", NULL);
+				stopping = 1;
+				deadline = time(NULL) + core->config.shutdown_grace;
+				signal_all(slots, n, SIGTERM);
+			}
+		}
+		if (reap(slots, n, stopping) > 0 && !stopping) {
+			struct timespec pause = { 1, 0 };
+			nanosleep(&pause, NULL);
+		}
+		if (stopping) {
+			if (alive(slots, n) == 0)
+				break;
+			if (time(NULL) >= deadline) {
+				tg_log(TG_LOG_WARN, "stop-timeout", NULL,
+				    "killing workers still busy after shutdown_grace", NULL);
+				signal_all(slots, n, SIGKILL);
+				rc = 1;
+			}
+			continue;
+		}
+		for (size_t i = 0; i < n; i++)
+			if (slots[i].pid == 0)
+				spawn(core, &slots[i]);
+	}
+	free(slots);
+	tg_log(TG_LOG_INFO, "stopped", NULL, NULL, NULL);
+	return rc;
+}
