@@ -1,6 +1,7 @@
 /* The role table and the identity-claim checks; see principal.h. */
 #include "principal.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "validate.h"
@@ -49,6 +50,12 @@ const char *tg_role_name(tg_role role) { return roles[role].name; }
 tg_identity_kind tg_role_identity(tg_role role) { return roles[role].identity; }
 const char *tg_identity_claim(tg_identity_kind kind) { return identities[kind].claim; }
 
+/* A JSON string that C code reads as it is: no NUL inside (jansson can hold one). */
+static bool plain_string(const json_t *v)
+{
+	return json_is_string(v) && strlen(json_string_value(v)) == json_string_length(v);
+}
+
 int tg_principal_from_claims(const json_t *claims, tg_principal *p, const char **why)
 {
 	const json_t *role = json_object_get(claims, "role");
@@ -57,7 +64,7 @@ int tg_principal_from_claims(const json_t *claims, tg_principal *p, const char *
 	int r;
 	tg_identity_kind kind;
 
-	if (!json_is_string(role)) {
+	if (!plain_string(role)) {
 		*why = "role claim missing";
 		return -1;
 	}
@@ -66,13 +73,13 @@ int tg_principal_from_claims(const json_t *claims, tg_principal *p, const char *
 		*why = "unknown role";
 		return -1;
 	}
-	if (!json_is_string(sub) || json_string_length(sub) == 0) {
+	if (!plain_string(sub) || json_string_length(sub) == 0) {
 		*why = "sub claim missing";
 		return -1;
 	}
 	kind = roles[r].identity;
 	id = json_object_get(claims, identities[kind].claim);
-	if (!json_is_string(id)) {
+	if (!plain_string(id)) {
 		*why = "identity claim for the role missing";
 		return -1;
 	}

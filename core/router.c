@@ -12,7 +12,6 @@ typedef struct entry {
 	size_t nsegs;
 	char *segs[TG_ROUTER_MAX_SEGMENTS]; /* "{id}" stored as "id" with is_param set */
 	bool is_param[TG_ROUTER_MAX_SEGMENTS];
-	size_t nliterals;
 } entry;
 
 struct tg_router {
@@ -124,6 +123,19 @@ static int parse_pattern(const char *pattern, entry *e, char *err, size_t errlen
 				return -1;
 			}
 		}
+		if (!param && ((len == 1 && start[0] == '.') ||
+		    (len == 2 && start[0] == '.' && start[1] == '.'))) {
+			snprintf(err, errlen, "pattern \"%s\": no request path can hold \".\" or \"..\"",
+			    pattern);
+			return -1;
+		}
+		for (size_t k = 0; param && k < e->nsegs; k++) {
+			if (e->is_param[k] && strlen(e->segs[k]) == len &&
+			    strncmp(e->segs[k], start, len) == 0) {
+				snprintf(err, errlen, "pattern \"%s\" names a parameter twice", pattern);
+				return -1;
+			}
+		}
 		e->segs[e->nsegs] = strndup(start, len);
 		if (!e->segs[e->nsegs]) {
 			snprintf(err, errlen, "out of memory");
@@ -131,8 +143,6 @@ static int parse_pattern(const char *pattern, entry *e, char *err, size_t errlen
 		}
 		e->is_param[e->nsegs] = param;
 		e->nsegs++;
-		if (!param)
-			e->nliterals++;
 	}
 	if (*p != '\0') {
 		snprintf(err, errlen, "pattern \"%s\" is malformed", pattern);
@@ -206,6 +216,20 @@ fail:
 	return -1;
 }
 
+/*
+ * Of two patterns that match the same path, the one with a literal where the
+ * other has a parameter, at the leftmost such segment, wins. Two patterns
+ * matching one path can't be literal-for-literal different, and identical
+ * shapes are refused at add, so this decides every case, in any add order.
+ */
+static bool more_specific(const entry *a, const entry *b)
+{
+	for (size_t i = 0; i < a->nsegs; i++)
+		if (a->is_param[i] != b->is_param[i])
+			return !a->is_param[i];
+	return false;
+}
+
 static bool entry_matches(const entry *e, char *const *segs, size_t nsegs)
 {
 	if (e->nsegs != nsegs)
@@ -258,7 +282,7 @@ tg_router_result tg_router_match(const tg_router *r, const char *method, const c
 				append_allow(allow, allowcap, e->route->method);
 			continue;
 		}
-		if (!best || e->nliterals > best->nliterals)
+		if (!best || more_specific(e, best))
 			best = e;
 	}
 	if (!best)

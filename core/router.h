@@ -2,8 +2,9 @@
  * Method + path routing with named parameters ("/api/v1/zaken/{id}").
  *
  * Patterns are split into segments once, at start-up. A request path is
- * matched segment by segment; where several patterns match, the one with more
- * literal segments wins, so "/zaken/export" beats "/zaken/{id}". A path that
+ * matched segment by segment; where several patterns match, the one with a
+ * literal at the leftmost segment where they differ wins, so "/zaken/export"
+ * beats "/zaken/{id}", whatever order the routes were added in. A path that
  * some pattern matches under another method gives 405 and the Allow list.
  * Paths are matched as they arrive (undecoded): a path with a character
  * outside the unreserved set and '/' never matches, so no route sees '%00',
