@@ -90,17 +90,37 @@ static int load_one(const tg_config *cfg, tg_router *router, const tg_services *
 	return 0;
 }
 
+/* How many names a space- or comma-separated list holds (an upper bound is enough). */
+static size_t count_names(const char *p)
+{
+	size_t n = 0;
+	while (*p) {
+		p += strspn(p, " ,\t");
+		if (*p)
+			n++;
+		p += strcspn(p, " ,\t");
+	}
+	return n;
+}
+
 int tg_plugins_load(const tg_config *cfg, tg_router *router, const tg_services *svc,
     tg_plugin_set *set, char *err, size_t errlen)
 {
 	const char *p = cfg->plugins;
+	size_t cap = count_names(p);
 
 	memset(set, 0, sizeof(*set));
+	if (cap == 0)
+		return 0;
+	/* Allocated once: the router keeps pointers to these entries as route owners. */
+	set->items = calloc(cap, sizeof(*set->items));
+	if (!set->items) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
 	while (*p) {
 		size_t len;
-		tg_loaded_plugin *grown;
-		while (*p == ' ' || *p == ',' || *p == '\t')
-			p++;
+		p += strspn(p, " ,\t");
 		len = strcspn(p, " ,\t");
 		if (len == 0)
 			break;
@@ -115,13 +135,6 @@ int tg_plugins_load(const tg_config *cfg, tg_router *router, const tg_services *
 				return -1;
 			}
 		}
-		grown = realloc(set->items, (set->n + 1) * sizeof(*grown));
-		if (!grown) {
-			snprintf(err, errlen, "out of memory");
-			return -1;
-		}
-		set->items = grown;
-		memset(&set->items[set->n], 0, sizeof(set->items[0]));
 		set->items[set->n].name = strndup(p, len);
 		if (!set->items[set->n].name) {
 			snprintf(err, errlen, "out of memory");

@@ -170,7 +170,7 @@ int main(int argc, char **argv)
 	printf("%s\n", out);
 	rc = 0;
 out:
-	jwt_free_str(out);
+	free(out);
 	jwt_free(jwt);
 	free(text);
 	free(key);

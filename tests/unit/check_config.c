@@ -83,7 +83,7 @@ static void assert_defaults(const tg_config *c)
 	ck_assert_int_eq(c->db_connect_timeout, 3);
 	ck_assert_int_eq(c->log_requests, 1);
 	ck_assert_str_eq(c->socket_path, "/run/toegang/toegangd.sock");
-	ck_assert_str_eq(c->plugin_dir, "/tmp/plugins");
+	ck_assert_str_eq(c->plugin_dir, PLUGINDIR);
 	ck_assert_str_eq(c->plugins, "");
 	ck_assert_str_eq(c->database, "dbname=toegang");
 	ck_assert_str_eq(c->jwt_alg, "RS256");
