@@ -9,6 +9,8 @@
  * to files, which is what the verifier reads.
  */
 #include <check.h>
+
+#include "run_suite.h"
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -1541,14 +1543,10 @@ static Suite *auth_jwt_suite(void)
 
 int main(void)
 {
-	SRunner *sr;
-	int failed;
+	int rc;
 
 	fixture_setup();
-	sr = srunner_create(auth_jwt_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
+	rc = tg_run_suite(auth_jwt_suite());
 	fixture_teardown();
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return rc;
 }

@@ -4,6 +4,8 @@
  * the exact reasons it gives for refusing claims.
  */
 #include <check.h>
+
+#include "run_suite.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -432,11 +434,5 @@ static Suite *principal_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(principal_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return tg_run_suite(principal_suite());
 }

@@ -4,6 +4,8 @@
  * and patterns the router must refuse.
  */
 #include <check.h>
+
+#include "run_suite.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -720,11 +722,5 @@ static Suite *router_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(router_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return tg_run_suite(router_suite());
 }

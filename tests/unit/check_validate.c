@@ -3,6 +3,8 @@
  * form, organisation identifiers, visible-ASCII strings and tg_is_digits.
  */
 #include <check.h>
+
+#include "run_suite.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -308,11 +310,5 @@ static Suite *validate_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(validate_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return tg_run_suite(validate_suite());
 }
