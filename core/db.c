@@ -23,6 +23,10 @@ static PGconn *conn;
 static char *conninfo_copy;
 static int timeout_s;
 static time_t last_attempt;
+/* Set when the connection is lost during a request: a fresh connection would
+ * have no transaction, so what the request does next could commit piecemeal.
+ * The rest of that request fails; the next one reconnects. */
+static bool lost_in_request;
 
 int tg_db_register(const char *name, const char *sql, int nparams)
 {
@@ -120,7 +124,7 @@ PGconn *tg_db_get(void)
 	time_t now;
 	if (conn && PQstatus(conn) == CONNECTION_OK)
 		return conn;
-	if (!conninfo_copy)
+	if (!conninfo_copy || lost_in_request)
 		return NULL;
 	now = time(NULL);
 	if (last_attempt && now - last_attempt < 1)
@@ -138,6 +142,7 @@ static bool lost(void)
 	if (conn && PQstatus(conn) == CONNECTION_OK)
 		return false;
 	tg_log(TG_LOG_WARN, "db-connection-lost", NULL, NULL, NULL);
+	lost_in_request = true;
 	if (conn)
 		PQfinish(conn);
 	conn = NULL;
@@ -159,6 +164,8 @@ PGresult *tg_db_exec(const char *name, int nparams, const char *const *params)
 	return r;
 }
 
+void tg_db_request_end(void) { lost_in_request = false; }
+
 int tg_db_command(const char *sql)
 {
 	PGresult *r;
@@ -166,10 +173,11 @@ int tg_db_command(const char *sql)
 	if (!tg_db_get())
 		return -1;
 	r = PQexec(conn, sql);
-	ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+	/* An aborted transaction answers COMMIT with the tag ROLLBACK, yet COMMAND_OK. */
+	ok = PQresultStatus(r) == PGRES_COMMAND_OK && strcmp(PQcmdStatus(r), sql) == 0;
 	PQclear(r);
 	if (!ok)
-		lost();
+		(void)lost();
 	return ok ? 0 : -1;
 }
 

@@ -31,9 +31,16 @@ PGconn *tg_db_get(void);
  */
 PGresult *tg_db_exec(const char *name, int nparams, const char *const *params);
 
-/* Runs a plain command (BEGIN, COMMIT, ROLLBACK). 0 on success. */
+/*
+ * Runs a plain command (BEGIN, COMMIT, ROLLBACK). 0 only when the server
+ * answered with that very command tag: a COMMIT of an aborted transaction
+ * (answered ROLLBACK) or outside one is a failure.
+ */
 int tg_db_command(const char *sql);
 
 bool tg_db_in_transaction(void);
+
+/* Ends the request: a connection lost during it may be replaced again. */
+void tg_db_request_end(void);
 
 #endif

@@ -192,6 +192,7 @@ void tg_dispatch(const tg_core *core, FCGX_Request *fcgi)
 	}
 	run_handler(core, &req);
 done:
+	tg_db_request_end();
 	log_request(core, &req, why);
 	tg_request_reset(&req);
 }

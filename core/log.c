@@ -95,6 +95,8 @@ void tg_log(tg_log_level level, const char *event, const char *rid, const char *
 	struct tm tm;
 	int n;
 
+	if ((int)level < (int)TG_LOG_DEBUG || level > TG_LOG_ERROR)
+		level = TG_LOG_ERROR; /* a plugin's out-of-range level must not index past the table */
 	if (level < log_min)
 		return;
 	gettimeofday(&tv, NULL);

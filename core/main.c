@@ -6,6 +6,7 @@
  * configured user and hands over to the master.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <grp.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <fcgiapp.h>
@@ -73,6 +75,12 @@ static int open_socket(const tg_config *cfg, uid_t uid, gid_t gid, char *err, si
 
 	if (cfg->socket_path[0] != '/') {
 		snprintf(err, errlen, "socket_path must be an absolute path to a unix socket");
+		return -1;
+	}
+	/* libfcgi exits, or overflows, on a path longer than sun_path holds: check first. */
+	if (strlen(cfg->socket_path) >= sizeof(((struct sockaddr_un *)0)->sun_path)) {
+		snprintf(err, errlen, "socket_path is longer than a unix socket path may be (%zu)",
+		    sizeof(((struct sockaddr_un *)0)->sun_path) - 1);
 		return -1;
 	}
 	if (lstat(cfg->socket_path, &st) == 0) {
@@ -216,6 +224,18 @@ int main(int argc, char **argv)
 	    sizeof(err)) != 0) {
 		rc = fail("plugins", err);
 		goto out;
+	}
+	for (size_t i = 0; i < core.config.nplugin_settings; i++) {
+		const char *owner = core.config.plugin_settings[i].plugin;
+		bool known = false;
+		for (size_t k = 0; k < core.plugins.n; k++)
+			known |= strcmp(core.plugins.items[k].name, owner) == 0;
+		if (!known) {
+			snprintf(err, sizeof(err), "unknown key \"%s.%s\" (no plugin %s is loaded)", owner,
+			    core.config.plugin_settings[i].key, owner);
+			rc = fail("configuration", err);
+			goto out;
+		}
 	}
 	if (check_only) {
 		printf("toegangd: configuration OK (%zu plugin%s)\n", core.plugins.n,

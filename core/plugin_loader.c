@@ -6,6 +6,9 @@
 #include "plugin_loader.h"
 
 #include <dlfcn.h>
+#include <errno.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +35,21 @@ static int load_one(const tg_config *cfg, tg_router *router, const tg_services *
 	const tg_plugin *d;
 
 	snprintf(path, sizeof(path), "%s/%s.so", cfg->plugin_dir, lp->name);
+	/* Plugins are loaded, and init runs, as root: a file others can write is theirs to run as root. */
+	if (geteuid() == 0) {
+		struct stat st;
+		if (stat(path, &st) != 0) {
+			snprintf(err, errlen, "plugin %s: cannot load %s: %s", lp->name, path,
+			    strerror(errno));
+			return -1;
+		}
+		if (st.st_uid != 0 || (st.st_mode & (S_IWGRP | S_IWOTH))) {
+			snprintf(err, errlen,
+			    "plugin %s: %s must be owned by root and writable by no one else",
+			    lp->name, path);
+			return -1;
+		}
+	}
 	lp->handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
 	if (!lp->handle) {
 		snprintf(err, errlen, "plugin %s: cannot load %s: %s", lp->name, path, dlerror());

@@ -109,6 +109,45 @@ const char *tg_request_path_param(const tg_request *req, const char *name)
 	return NULL;
 }
 
+/* Well-formed UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF. */
+static bool utf8_valid(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		unsigned c = s[i];
+		size_t len;
+		unsigned cp;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf) {
+			len = 2;
+			cp = c & 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			len = 3;
+			cp = c & 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			len = 4;
+			cp = c & 0x07;
+		} else {
+			return false;
+		}
+		if (i + len > n)
+			return false;
+		for (size_t k = 1; k < len; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				return false;
+			cp = cp << 6 | (s[i + k] & 0x3f);
+		}
+		if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+		    (cp >= 0xd800 && cp <= 0xdfff))
+			return false;
+		i += len;
+	}
+	return true;
+}
+
 static int hexval(char c)
 {
 	if (c >= '0' && c <= '9')
@@ -120,7 +159,10 @@ static int hexval(char c)
 	return -1;
 }
 
-/* Decodes application/x-www-form-urlencoded text; NULL on a bad escape or a NUL. */
+/*
+ * Decodes application/x-www-form-urlencoded text; NULL on a bad escape, a
+ * control character or invalid UTF-8 (the value would fail in PostgreSQL).
+ */
 static char *form_decode(const char *s, size_t len)
 {
 	char *out = malloc(len + 1);
@@ -136,7 +178,8 @@ static char *form_decode(const char *s, size_t len)
 				goto bad;
 			hi = hexval(s[i + 1]);
 			lo = hexval(s[i + 2]);
-			if (hi < 0 || lo < 0 || (hi == 0 && lo == 0))
+			/* No control characters: a value may end up in a header or a log. */
+			if (hi < 0 || lo < 0 || (hi << 4 | lo) < 0x20 || (hi << 4 | lo) == 0x7f)
 				goto bad;
 			out[o++] = (char)(hi << 4 | lo);
 			i += 2;
@@ -145,6 +188,8 @@ static char *form_decode(const char *s, size_t len)
 		}
 	}
 	out[o] = '\0';
+	if (!utf8_valid((const unsigned char *)out, o))
+		goto bad;
 	return out;
 bad:
 	free(out);

@@ -1,6 +1,7 @@
 /* Writing responses; see response.h. */
 #include "response.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,11 @@ int tg_send(tg_request *req, int status, const char *content_type, const char *e
 	char head[1024];
 	int n;
 
+	if (status < 200 || status > 599 || len > INT_MAX) {
+		tg_log(TG_LOG_ERROR, "bad-response", req->rid, "status out of range or body too large",
+		    NULL);
+		return -1;
+	}
 	if (req->status != 0) {
 		tg_log(TG_LOG_ERROR, "double-response", req->rid, "a second response was refused",
 		    NULL);

@@ -91,8 +91,13 @@ int tg_audit_write(tg_request *req, const char *action, const char *zaak_id,
 	if (!r)
 		return -1;
 	ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-	if (!ok)
-		tg_log(TG_LOG_ERROR, "audit-failed", req->rid, PQresultErrorMessage(r), NULL);
+	if (!ok) {
+		/* Only the SQLSTATE: the message's DETAIL can quote the row, BSN and all. */
+		char extra[64] = "";
+		const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+		tg_log_field_str(extra, sizeof(extra), "sqlstate", state ? state : "");
+		tg_log(TG_LOG_ERROR, "audit-failed", req->rid, NULL, extra);
+	}
 	PQclear(r);
 	return ok ? 0 : -1;
 }

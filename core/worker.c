@@ -1,8 +1,9 @@
 /*
- * The worker loop. SIGTERM sets a flag: a worker idle in accept() is woken
- * (the request is initialised with FCGI_FAIL_ACCEPT_ON_INTR and the handler
- * installed without SA_RESTART) and leaves; a worker in a request finishes it
- * first. The master kills what is still running after shutdown_grace.
+ * The worker loop. On SIGTERM a worker waiting in accept() exits on the spot
+ * (it holds nothing); a worker in a request sets a flag and finishes the
+ * request first. The handler is installed with SA_RESTART because libfcgi's
+ * reads and writes do not retry on EINTR: an interrupted read would cut a
+ * request body short. The master kills what still runs after shutdown_grace.
  */
 #include "worker.h"
 
@@ -17,10 +18,13 @@
 #include "log.h"
 
 static volatile sig_atomic_t stop;
+static volatile sig_atomic_t idle; /* set only around FCGX_Accept_r */
 
 static void on_term(int sig)
 {
 	(void)sig;
+	if (idle)
+		_exit(0);
 	stop = 1;
 }
 
@@ -33,7 +37,7 @@ _Noreturn void tg_worker_main(const tg_core *core)
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_term;
 	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0; /* no SA_RESTART: accept() must return EINTR */
+	sa.sa_flags = SA_RESTART;
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGCHLD, SIG_DFL);
@@ -46,14 +50,21 @@ _Noreturn void tg_worker_main(const tg_core *core)
 	/* Connect now, so the first request does not pay for it; failure is not fatal. */
 	(void)tg_db_get();
 
-	if (FCGX_InitRequest(&fcgi, core->listen_fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {
+	if (FCGX_InitRequest(&fcgi, core->listen_fd, 0) != 0) {
 		tg_log(TG_LOG_ERROR, "worker-init-failed", NULL, NULL, NULL);
 		_exit(1);
 	}
 	tg_log(TG_LOG_DEBUG, "worker-started", NULL, NULL, NULL);
-	while (!stop) {
-		if (FCGX_Accept_r(&fcgi) < 0) {
-			if (stop || errno == EINTR)
+	for (;;) {
+		int rc;
+		/* idle first, then stop: a SIGTERM before this sees stop, one after it exits. */
+		idle = 1;
+		if (stop)
+			break;
+		rc = FCGX_Accept_r(&fcgi);
+		idle = 0;
+		if (rc < 0) {
+			if (errno == EINTR)
 				continue;
 			tg_log(TG_LOG_ERROR, "accept-failed", NULL, strerror(errno), NULL);
 			break;
@@ -61,6 +72,7 @@ _Noreturn void tg_worker_main(const tg_core *core)
 		tg_dispatch(core, &fcgi);
 		FCGX_Finish_r(&fcgi);
 	}
+	idle = 0;
 	FCGX_Free(&fcgi, 1);
 	tg_db_worker_close();
 	tg_log(TG_LOG_DEBUG, "worker-stopped", NULL, NULL, NULL);

@@ -235,6 +235,15 @@ check "a role the route does not allow: 403 problem" is_problem 403
 request GET /api/v1/test/db -H "$(bearer "$CJG")"
 check "a plugin's own prepared statement runs" test "$STATUS:$(json "['sum']")" = "200:42"
 
+request POST /api/v1/test/aborted-commit -H "$(bearer "$CJG")"
+check "COMMIT of a transaction a statement aborted is reported as not committed" \
+	test "$STATUS:$(json "['committed']")" = "200:False"
+request GET /api/v1/test/slow -H "$(bearer "$CJG")" --data-urlencode $'ms=1\r\nX: y' -G
+check "a control character in a query value is dropped, not a 5xx" test "$STATUS" = 200
+out=$("$BUILD/toegangd" "${conf[@]}" -s plugins=whoami -s whoam.greeting=hi -t 2>&1); rc=$?
+check "a dotted key for a plugin that is not loaded stops the daemon" \
+	eval '[ $rc -ne 0 ] && grep -q "whoam.greeting" <<<"$out"'
+
 # ---------------------------------------------------------------- database and roles
 check "the daemon's role is no superuser, has no BYPASSRLS, owns nothing" test \
 	"$(psql_owner "SELECT rolsuper, rolbypassrls, (SELECT count(*) FROM pg_class WHERE relowner = r.oid) FROM pg_roles r WHERE rolname = 'toegang_app'")" = "f|f|0"

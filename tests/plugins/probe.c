@@ -61,9 +61,31 @@ static tg_outcome db(tg_request *req, const tg_services *svc, void *state)
 	return TG_DONE;
 }
 
+/* A statement fails inside a transaction: COMMIT must then be reported as failed. */
+static tg_outcome aborted_commit(tg_request *req, const tg_services *svc, void *state)
+{
+	PGresult *r;
+	json_t *out;
+	int committed;
+	(void)state;
+	if (svc->db_tx(req, TG_TX_BEGIN) != 0)
+		return TG_FAIL_DB;
+	r = svc->db_exec(req, "probe_fail", 0, NULL);
+	if (!r)
+		return TG_FAIL_DB;
+	PQclear(r);
+	committed = svc->db_tx(req, TG_TX_COMMIT) == 0;
+	out = json_pack("{s:b}", "committed", committed);
+	svc->send_json(req, 200, out, NULL);
+	json_decref(out);
+	return TG_DONE;
+}
+
 static int init(const tg_services *svc, void **state)
 {
 	(void)state;
+	if (svc->db_prepare("probe_fail", "SELECT 1 / 0", 0) != 0)
+		return -1;
 	return svc->db_prepare("probe_sum", "SELECT ($1::int + $2::int)::text", 2);
 }
 
@@ -71,6 +93,7 @@ static const tg_route routes[] = {
 	{ "POST", "/api/v1/test/echo", echo, TG_ROLE_BIT(TG_ROLE_CJG) },
 	{ "GET", "/api/v1/test/slow", slow, TG_ROUTE_ANY_ROLE },
 	{ "GET", "/api/v1/test/db", db, TG_ROUTE_ANY_ROLE },
+	{ "POST", "/api/v1/test/aborted-commit", aborted_commit, TG_ROUTE_ANY_ROLE },
 };
 
 static const tg_plugin descriptor = TG_PLUGIN_DESCRIPTOR_INIT("probe", "1.0", routes, init, NULL);
