@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "response.h"
+#include "validate.h"
 
 uint64_t tg_now_us(void)
 {
@@ -109,45 +110,6 @@ const char *tg_request_path_param(const tg_request *req, const char *name)
 	return NULL;
 }
 
-/* Well-formed UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF. */
-static bool utf8_valid(const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-	while (i < n) {
-		unsigned c = s[i];
-		size_t len;
-		unsigned cp;
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf) {
-			len = 2;
-			cp = c & 0x1f;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			len = 3;
-			cp = c & 0x0f;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			len = 4;
-			cp = c & 0x07;
-		} else {
-			return false;
-		}
-		if (i + len > n)
-			return false;
-		for (size_t k = 1; k < len; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return false;
-			cp = cp << 6 | (s[i + k] & 0x3f);
-		}
-		if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-		    (cp >= 0xd800 && cp <= 0xdfff))
-			return false;
-		i += len;
-	}
-	return true;
-}
-
 static int hexval(char c)
 {
 	if (c >= '0' && c <= '9')
@@ -188,7 +150,7 @@ static char *form_decode(const char *s, size_t len)
 		}
 	}
 	out[o] = '\0';
-	if (!utf8_valid((const unsigned char *)out, o))
+	if (!tg_valid_utf8(out, o))
 		goto bad;
 	return out;
 bad:

@@ -41,7 +41,6 @@ struct tg_request {
 
 	size_t max_body;
 	int status;           /* the status sent, 0 while nothing is */
-	bool in_tx;
 
 	/* Parsed on first use; kept last so that start can clear the rest cheaply. */
 	bool query_parsed;

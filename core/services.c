@@ -63,12 +63,10 @@ static int svc_db_tx(tg_request *req, tg_tx what)
 	static const char *const sql[] = {
 		[TG_TX_BEGIN] = "BEGIN", [TG_TX_COMMIT] = "COMMIT", [TG_TX_ROLLBACK] = "ROLLBACK",
 	};
-	int rc;
+	(void)req;
 	if ((int)what < 0 || what > TG_TX_ROLLBACK)
 		return -1;
-	rc = tg_db_command(sql[what]);
-	req->in_tx = what == TG_TX_BEGIN && rc == 0;
-	return rc;
+	return tg_db_command(sql[what]);
 }
 
 int tg_audit_write(tg_request *req, const char *action, const char *zaak_id,

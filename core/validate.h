@@ -22,4 +22,10 @@ bool tg_valid_org(const char *s);
 /* 1..max visible ASCII characters (0x21..0x7e), as Idempotency-Key wants. */
 bool tg_valid_visible_ascii(const char *s, size_t max);
 
+/*
+ * n bytes of well-formed UTF-8: no overlong forms, no surrogates, nothing
+ * above U+10FFFF (what PostgreSQL will store). NUL bytes are ASCII here.
+ */
+bool tg_valid_utf8(const char *s, size_t n);
+
 #endif

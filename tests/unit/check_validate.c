@@ -1,6 +1,6 @@
 /*
  * Unit tests for core/validate.c: the BSN 11-proef, AGB codes, gemeentecode
- * form, organisation identifiers, visible-ASCII strings and tg_is_digits.
+ * form, organisation identifiers, visible-ASCII strings, tg_is_digits and UTF-8.
  */
 #include <check.h>
 
@@ -262,6 +262,53 @@ START_TEST(test_visible_ascii_every_byte)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- tg_valid_utf8 */
+
+static const struct { const char *bytes; size_t len; } utf8_good[] = {
+	{ "", 0 },
+	{ "Sam de Vries", 12 },
+	{ "\xc3\xa9", 2 },             /* é */
+	{ "\xe2\x82\xac", 3 },         /* € */
+	{ "\xf0\x9f\x98\x80", 4 },     /* an emoji, four bytes */
+	{ "\xf4\x8f\xbf\xbf", 4 },     /* U+10FFFF, the last code point */
+	{ "\xed\x9f\xbf", 3 },         /* U+D7FF, just below the surrogates */
+};
+
+static const struct { const char *bytes; size_t len; } utf8_bad[] = {
+	{ "\x80", 1 },                 /* a continuation byte alone */
+	{ "\xc3", 1 },                 /* cut short */
+	{ "a\xe2\x82", 3 },            /* cut short after ASCII */
+	{ "\xc0\xaf", 2 },             /* overlong '/' */
+	{ "\xc1\xbf", 2 },             /* overlong, two bytes */
+	{ "\xe0\x80\xaf", 3 },         /* overlong, three bytes */
+	{ "\xf0\x8f\xbf\xbf", 4 },     /* overlong, four bytes */
+	{ "\xed\xa0\x80", 3 },         /* a surrogate, U+D800 */
+	{ "\xf4\x90\x80\x80", 4 },     /* above U+10FFFF */
+	{ "\xf5\x80\x80\x80", 4 },     /* a lead byte never used */
+	{ "\xff", 1 },
+	{ "\xc3\x28", 2 },             /* lead byte, then no continuation */
+};
+
+START_TEST(test_utf8_good)
+{
+	ck_assert_msg(tg_valid_utf8(utf8_good[_i].bytes, utf8_good[_i].len), "case %d refused", _i);
+}
+END_TEST
+
+START_TEST(test_utf8_bad)
+{
+	ck_assert_msg(!tg_valid_utf8(utf8_bad[_i].bytes, utf8_bad[_i].len), "case %d accepted", _i);
+}
+END_TEST
+
+/* The length is what counts: bytes past it are not read, a bad one there does not matter. */
+START_TEST(test_utf8_length_bounds_the_check)
+{
+	ck_assert(tg_valid_utf8("ok\xff", 2));
+	ck_assert(!tg_valid_utf8("ok\xff", 3));
+}
+END_TEST
+
 static Suite *validate_suite(void)
 {
 	Suite *s = suite_create("validate");
@@ -295,6 +342,12 @@ static Suite *validate_suite(void)
 	tcase_add_test(tc, test_org_valid);
 	tcase_add_test(tc, test_org_invalid);
 	tcase_add_test(tc, test_org_length_limit);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("utf8");
+	tcase_add_loop_test(tc, test_utf8_good, 0, (int)(sizeof(utf8_good) / sizeof(utf8_good[0])));
+	tcase_add_loop_test(tc, test_utf8_bad, 0, (int)(sizeof(utf8_bad) / sizeof(utf8_bad[0])));
+	tcase_add_test(tc, test_utf8_length_bounds_the_check);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("visible_ascii");
