@@ -27,12 +27,14 @@ typedef struct tg_config {
 	long workers;
 	long shutdown_grace;
 	char *plugin_dir;
+	char *data_dir;         /* code lists and other reference data */
 	char *plugins;          /* space-separated plugin names */
 	char *database;         /* libpq connection string */
 	long db_connect_timeout;
 	char *jwt_alg;
 	char *jwt_hs256_secret_file;
 	char *jwt_public_key_file;
+	char *pseudonym_key_file;
 	char *jwt_issuer;
 	char *jwt_audience;
 	long jwt_leeway;

@@ -38,6 +38,14 @@ PGresult *tg_db_exec(const char *name, int nparams, const char *const *params);
  */
 int tg_db_command(const char *sql);
 
+/*
+ * BEGIN, then the transaction-local settings toegang.rol and
+ * toegang.identiteit (statement "tg_principal_set", registered by the
+ * services), in one round trip. 0, or -1 (the transaction may be open:
+ * the dispatcher rolls it back).
+ */
+int tg_db_begin_as(const char *role, const char *identity);
+
 bool tg_db_in_transaction(void);
 
 /* Ends the request: a connection lost during it may be replaced again. */

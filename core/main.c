@@ -24,6 +24,7 @@
 #include "dispatch.h"
 #include "log.h"
 #include "master.h"
+#include "pseudonym.h"
 #include "services.h"
 
 static void usage(FILE *f)
@@ -168,6 +169,10 @@ int main(int argc, char **argv)
 
 	memset(&core, 0, sizeof(core));
 	core.listen_fd = -1;
+	/* The Jeugdwet's dates (ages, deadlines, "today") are Dutch calendar
+	 * dates, whatever zone the host runs in; log lines stay in UTC. */
+	setenv("TZ", "Europe/Amsterdam", 1);
+	tzset();
 	if (!overrides)
 		return 1;
 	while ((opt = getopt(argc, argv, "c:s:th")) != -1) {
@@ -209,6 +214,10 @@ int main(int argc, char **argv)
 	core.verifier = load_verifier(&core.config, err, sizeof(err));
 	if (!core.verifier) {
 		rc = fail("jwt", err);
+		goto out;
+	}
+	if (tg_pseudonym_load(core.config.pseudonym_key_file, err, sizeof(err)) != 0) {
+		rc = fail("pseudonym", err);
 		goto out;
 	}
 	core.router = tg_router_new();
@@ -269,6 +278,7 @@ out:
 	tg_plugins_unload(&core.plugins);
 	tg_db_registry_free();
 	tg_jwt_verifier_free(core.verifier);
+	tg_pseudonym_unload();
 	tg_config_free(&core.config);
 	free(overrides);
 	return rc;

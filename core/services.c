@@ -6,14 +6,18 @@
 #include "services.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
 
 #include "db.h"
 #include "log.h"
+#include "pseudonym.h"
 #include "request.h"
 #include "response.h"
+
+_Static_assert(TG_PERSON_REF_SIZE == TG_PSEUDONYM_SIZE, "person_ref and pseudonym sizes differ");
 
 static const tg_config *config;
 
@@ -63,46 +67,158 @@ static int svc_db_tx(tg_request *req, tg_tx what)
 	static const char *const sql[] = {
 		[TG_TX_BEGIN] = "BEGIN", [TG_TX_COMMIT] = "COMMIT", [TG_TX_ROLLBACK] = "ROLLBACK",
 	};
-	(void)req;
 	if ((int)what < 0 || what > TG_TX_ROLLBACK)
 		return -1;
+	if (what == TG_TX_BEGIN && req->authenticated)
+		return tg_db_begin_as(req->principal.role_name, req->principal.identity);
 	return tg_db_command(sql[what]);
 }
 
-int tg_audit_write(tg_request *req, const char *action, const char *zaak_id,
-    const char *person_ref, const char *outcome)
+#define MAX_AUDIT_ROWS 1000
+
+/*
+ * Appends one element to a PostgreSQL array literal: NULL, or the value in
+ * double quotes with " and \ escaped. Returns the new length, or 0 when the
+ * buffer could not grow.
+ */
+static size_t array_append(char **buf, size_t *cap, size_t len, const char *value)
+{
+	size_t need = len + 2 * (value ? strlen(value) : 4) + 4;
+	if (need > *cap) {
+		size_t ncap = need * 2;
+		char *n = realloc(*buf, ncap);
+		if (!n)
+			return 0;
+		*buf = n;
+		*cap = ncap;
+	}
+	if (len > 1)
+		(*buf)[len++] = ',';
+	if (!value) {
+		memcpy(*buf + len, "NULL", 4);
+		return len + 4;
+	}
+	(*buf)[len++] = '"';
+	for (const char *p = value; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			(*buf)[len++] = '\\';
+		(*buf)[len++] = *p;
+	}
+	(*buf)[len++] = '"';
+	return len;
+}
+
+static char *array_literal(size_t n, const char *const *values)
+{
+	size_t cap = 64, len = 1;
+	char *buf = malloc(cap);
+	if (!buf)
+		return NULL;
+	buf[0] = '{';
+	for (size_t i = 0; i < n; i++) {
+		len = array_append(&buf, &cap, len, values ? values[i] : NULL);
+		if (!len) {
+			free(buf);
+			return NULL;
+		}
+	}
+	/* array_append leaves room for the closing brace and NUL. */
+	if (len + 2 > cap) {
+		char *nb = realloc(buf, len + 2);
+		if (!nb) {
+			free(buf);
+			return NULL;
+		}
+		buf = nb;
+	}
+	buf[len++] = '}';
+	buf[len] = '\0';
+	return buf;
+}
+
+int tg_audit_zaken(tg_request *req, const char *action, size_t n, const char *const *zaak_ids,
+    const char *const *person_refs, const char *outcome)
 {
 	const tg_principal *p = req->authenticated ? &req->principal : NULL;
-	const char *params[8];
+	char actor[TG_PSEUDONYM_SIZE + 16];
+	char namens[TG_PSEUDONYM_SIZE + 16];
+	const char *params[10];
+	char *zaken = NULL, *refs = NULL;
 	PGresult *r;
-	int ok;
+	int ok = 0;
 
+	if (!action || !outcome || n == 0 || n > MAX_AUDIT_ROWS)
+		return -1;
+	actor[0] = namens[0] = '\0';
+	if (p) {
+		static const char *const kind[] = {
+			[TG_IDENTITY_AGB] = "agb", [TG_IDENTITY_ORG] = "org",
+			[TG_IDENTITY_BSN] = "bsn", [TG_IDENTITY_GEMEENTE] = "gemeente",
+		};
+		/* A citizen's identity is their BSN: the log keeps its pseudonym. */
+		if (p->identity_kind == TG_IDENTITY_BSN) {
+			char ref[TG_PSEUDONYM_SIZE];
+			if (tg_pseudonym(p->identity, ref) != 0)
+				return -1;
+			snprintf(actor, sizeof(actor), "%s", ref);
+		} else {
+			snprintf(actor, sizeof(actor), "%s", p->identity);
+		}
+		/* On whose behalf: the practice, organisation or gemeente the user
+		 * (sub) works for; a citizen acts for themselves. */
+		snprintf(namens, sizeof(namens), "%s:%s", kind[p->identity_kind], actor);
+	}
+	zaken = array_literal(n, zaak_ids);
+	refs = array_literal(n, person_refs);
+	if (!zaken || !refs)
+		goto out;
 	params[0] = req->rid;
 	params[1] = p ? p->role_name : NULL;
-	params[2] = p ? p->identity : NULL;
+	params[2] = p ? actor : NULL;
 	params[3] = action;
-	params[4] = zaak_id;
-	params[5] = person_ref;
+	params[4] = zaken;
+	params[5] = refs;
 	params[6] = outcome;
 	params[7] = tg_request_param(req, "REMOTE_ADDR");
-	r = tg_db_exec("tg_audit", 8, params);
+	params[8] = p ? p->subject : NULL;
+	params[9] = p ? namens : NULL;
+	r = tg_db_exec("tg_audit", 10, params);
 	if (!r)
-		return -1;
+		goto out;
 	ok = PQresultStatus(r) == PGRES_COMMAND_OK;
 	if (!ok) {
-		/* Only the SQLSTATE: the message's DETAIL can quote the row, BSN and all. */
+		/* Only the SQLSTATE: the message's DETAIL can quote the row. */
 		char extra[64] = "";
 		const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
 		tg_log_field_str(extra, sizeof(extra), "sqlstate", state ? state : "");
 		tg_log(TG_LOG_ERROR, "audit-failed", req->rid, NULL, extra);
 	}
 	PQclear(r);
+out:
+	free(zaken);
+	free(refs);
 	return ok ? 0 : -1;
+}
+
+int tg_audit_write(tg_request *req, const char *action, const char *zaak_id,
+    const char *person_ref, const char *outcome)
+{
+	return tg_audit_zaken(req, action, 1, &zaak_id, &person_ref, outcome);
+}
+
+static int svc_person_ref(const char *bsn, char out[TG_PERSON_REF_SIZE])
+{
+	return tg_pseudonym(bsn, out);
 }
 
 static const char *svc_config(const char *plugin, const char *key)
 {
-	return config ? tg_config_plugin_value(config, plugin, key) : NULL;
+	if (!config || !key)
+		return NULL;
+	/* The core's keys that plugins may read: where the reference data lives. */
+	if (!plugin)
+		return strcmp(key, "data_dir") == 0 ? config->data_dir : NULL;
+	return tg_config_plugin_value(config, plugin, key);
 }
 
 static void svc_log(const tg_request *req, tg_log_level level, const char *event,
@@ -132,6 +248,8 @@ static const tg_services table = {
 	.config = svc_config,
 	.log = svc_log,
 	.now = svc_now,
+	.person_ref = svc_person_ref,
+	.audit_zaken = tg_audit_zaken,
 };
 
 int tg_services_init(const tg_config *cfg)
@@ -139,10 +257,16 @@ int tg_services_init(const tg_config *cfg)
 	config = cfg;
 	if (tg_db_register("tg_health", "SELECT 1", 0) != 0)
 		return -1;
+	if (tg_db_register("tg_principal_set",
+	    "SELECT set_config('toegang.rol', $1, true), set_config('toegang.identiteit', $2, true)",
+	    2) != 0)
+		return -1;
 	return tg_db_register("tg_audit",
 	    "INSERT INTO toegangslog (request_id, rol, actor, actie, zaak_id, persoon_ref, "
-	    "uitkomst, herkomst) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-	    8);
+	    "uitkomst, herkomst, sub, namens) "
+	    "SELECT $1, $2, $3, $4, u.zaak_id, u.persoon_ref, $7, $8, $9, $10 "
+	    "FROM unnest($5::text[], $6::text[]) AS u (zaak_id, persoon_ref)",
+	    10);
 }
 
 const tg_services *tg_services_table(void) { return &table; }

@@ -17,4 +17,8 @@ const tg_services *tg_services_table(void);
 int tg_audit_write(tg_request *req, const char *action, const char *zaak_id,
     const char *person_ref, const char *outcome);
 
+/* One record per zaak of a list, in one statement (n at most 1000). */
+int tg_audit_zaken(tg_request *req, const char *action, size_t n, const char *const *zaak_ids,
+    const char *const *person_refs, const char *outcome);
+
 #endif

@@ -102,6 +102,9 @@ typedef enum tg_outcome {
 
 typedef enum tg_log_level { TG_LOG_DEBUG, TG_LOG_INFO, TG_LOG_WARN, TG_LOG_ERROR } tg_log_level;
 
+/* Size of a person_ref() answer, NUL included. */
+#define TG_PERSON_REF_SIZE 35
+
 typedef enum tg_tx { TG_TX_BEGIN, TG_TX_COMMIT, TG_TX_ROLLBACK } tg_tx;
 
 struct tg_services;
@@ -159,7 +162,13 @@ typedef struct tg_services {
 	 * the connection is lost (return TG_FAIL_DB).
 	 */
 	PGresult *(*db_exec)(tg_request *req, const char *name, int nparams, const char *const *params);
-	/* BEGIN / COMMIT / ROLLBACK; 0 on success, -1 when it failed (return TG_FAIL_DB). */
+	/*
+	 * BEGIN / COMMIT / ROLLBACK; 0 on success, -1 when it failed (return
+	 * TG_FAIL_DB). BEGIN also tells PostgreSQL who the caller is, in the
+	 * transaction-local settings toegang.rol and toegang.identiteit that the
+	 * row-level security policies read (one round trip for both): statements
+	 * on zaken must run inside such a transaction, or they see nothing.
+	 */
 	int (*db_tx)(tg_request *req, tg_tx what);
 
 	/* --- access log (NEN 7513) --- */
@@ -173,7 +182,11 @@ typedef struct tg_services {
 	    const char *person_ref, const char *outcome);
 
 	/* --- configuration --- */
-	/* The value of "<plugin>.<key>" in the daemon's configuration, or NULL. */
+	/*
+	 * The value of "<plugin>.<key>" in the daemon's configuration, or NULL.
+	 * With plugin NULL, the core's "data_dir" (reference data such as the
+	 * code lists); no other core key is lent out.
+	 */
 	const char *(*config)(const char *plugin, const char *key);
 
 	/* --- logging and clock --- */
@@ -181,7 +194,20 @@ typedef struct tg_services {
 	void (*log)(const tg_request *req, tg_log_level level, const char *event, const char *message);
 	time_t (*now)(void);
 
-	void *reserved[8];
+	/* --- access log, continued --- */
+	/*
+	 * The reference by which the access log names a person: a keyed pseudonym
+	 * of the BSN ("p-" and 32 hex digits), never the BSN itself. 0, or -1.
+	 */
+	int (*person_ref)(const char *bsn, char out[TG_PERSON_REF_SIZE]);
+	/*
+	 * One access-log record per zaak (zaak_ids[i], person_refs[i], either may
+	 * be NULL), written in one statement; for lists. n at most 1000.
+	 */
+	int (*audit_zaken)(tg_request *req, const char *action, size_t n,
+	    const char *const *zaak_ids, const char *const *person_refs, const char *outcome);
+
+	void *reserved[6];
 } tg_services;
 
 typedef struct tg_plugin {

@@ -188,7 +188,8 @@ restart_daemon
 
 # ---------------------------------------------------------------- start-up refusals
 conf=(-c "$SRC/etc/toegang.conf" -s "plugin_dir=$STATE/plugins" -s jwt_alg=HS256
-	-s "jwt_hs256_secret_file=$SECRET" -s jwt_issuer=toegang-dev)
+	-s "jwt_hs256_secret_file=$SECRET" -s jwt_issuer=toegang-dev
+	-s "pseudonym_key_file=$STATE/pseudonym.key")
 out=$("$BUILD/toegangd" "${conf[@]}" -s plugins=wrongabi -t 2>&1); rc=$?
 check "a plugin built against another API version stops the daemon, naming plugin and versions" \
 	eval '[ $rc -ne 0 ] && grep -q "plugin wrongabi" <<<"$out" && grep -q "plugin API 2" <<<"$out" && grep -q "plugin API 1" <<<"$out"'

@@ -1,0 +1,19 @@
+/* What every zaak plugin does at start-up and on each create. */
+#ifndef TOEGANG_ZAAK_PLUGIN_COMMON_H
+#define TOEGANG_ZAAK_PLUGIN_COMMON_H
+
+#include <toegang/plugin.h>
+
+#include "fields.h"
+
+/*
+ * Checks the services' ABI, loads the code lists from "<plugin>.codelijsten"
+ * (default: the codelijsten directory under the core's data_dir) and registers the statements.
+ */
+int zk_plugin_init(const tg_services *svc, const char *plugin);
+void zk_plugin_fini(void);
+
+/* Today in the Dutch calendar (the core runs with TZ=Europe/Amsterdam). */
+void zk_today(const tg_services *svc, zk_date *today);
+
+#endif

@@ -1,0 +1,158 @@
+/* The shared create body as a validation table, and its cross-field rules. */
+#include "zaak_input.h"
+
+#include <stdio.h>
+#include <string.h>
+
+zk_codelijst zk_gemeenten;
+zk_codelijst zk_productcategorieen;
+
+static const zk_field jeugdige_fields[] = {
+	{ .name = "bsn", .kind = ZK_BSN, .required = true },
+	{ .name = "geboortedatum", .kind = ZK_DATE, .required = true },
+	{ .name = "naam", .kind = ZK_TEXT, .required = true, .min = 1, .max = 200 },
+	{ .name = NULL },
+};
+
+static const zk_field gezaghebbende_fields[] = {
+	{ .name = "bsn", .kind = ZK_BSN, .required = true },
+	{ .name = "naam", .kind = ZK_TEXT, .required = true, .min = 1, .max = 200 },
+	{ .name = "gemeente", .kind = ZK_CODE, .required = true, .codes = &zk_gemeenten,
+	  .code_name = "CBS-gemeentecode" },
+	{ .name = NULL },
+};
+
+const zk_field zk_zaak_fields[] = {
+	{ .name = "jeugdige", .kind = ZK_OBJECT, .required = true, .fields = jeugdige_fields },
+	{ .name = "gezaghebbenden", .kind = ZK_ARRAY, .required = true, .min = 1,
+	  .max = ZK_MAX_GEZAGHEBBENDEN, .fields = gezaghebbende_fields },
+	{ .name = "hulpvraag", .kind = ZK_TEXT_LINES, .required = true, .min = 1, .max = 4000 },
+	{ .name = "spoed", .kind = ZK_BOOL },
+	{ .name = "voortzetting", .kind = ZK_BOOL },
+	{ .name = NULL },
+};
+
+const zk_field zk_verwijzing_fields[] = {
+	{ .name = "specialisme", .kind = ZK_TEXT, .min = 1, .max = 200 },
+	{ .name = "reden", .kind = ZK_TEXT_LINES, .min = 1, .max = 2000 },
+	{ .name = "productcategorie", .kind = ZK_CODE, .codes = &zk_productcategorieen,
+	  .code_name = "JZ020-productcategorie" },
+	{ .name = "aanbieder_agb", .kind = ZK_AGB },
+	{ .name = NULL },
+};
+
+int zk_codelijsten_load(const char *dir, char *err, size_t errlen)
+{
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/CBS_Gemeentecodes.md", dir);
+	if (zk_codelijst_load(&zk_gemeenten, path, 4, err, errlen) != 0)
+		return -1;
+	snprintf(path, sizeof(path), "%s/JZ020_Productcategorie.md", dir);
+	if (zk_codelijst_load(&zk_productcategorieen, path, 2, err, errlen) != 0) {
+		zk_codelijst_free(&zk_gemeenten);
+		return -1;
+	}
+	return 0;
+}
+
+void zk_codelijsten_free(void)
+{
+	zk_codelijst_free(&zk_gemeenten);
+	zk_codelijst_free(&zk_productcategorieen);
+}
+
+static const char *str(const json_t *obj, const char *key)
+{
+	return json_string_value(json_object_get(obj, key));
+}
+
+static void persons_distinct(zk_zaak_input *in, json_t *invalid, int *bad)
+{
+	char name[64];
+	for (size_t i = 0; i < in->ngezaghebbenden; i++) {
+		snprintf(name, sizeof(name), "gezaghebbenden[%zu].bsn", i);
+		if (strcmp(in->gezaghebbenden[i].bsn, in->jeugdige.bsn) == 0) {
+			zk_invalid(invalid, name, "is hetzelfde BSN als dat van de jeugdige");
+			*bad = 1;
+		}
+		for (size_t k = 0; k < i; k++) {
+			if (strcmp(in->gezaghebbenden[i].bsn, in->gezaghebbenden[k].bsn) == 0) {
+				zk_invalid(invalid, name, "deze gezaghebbende staat er al in");
+				*bad = 1;
+			}
+		}
+	}
+}
+
+static void age_rule(zk_zaak_input *in, const zk_date *today, json_t *invalid, int *bad)
+{
+	zk_date birth;
+	int age;
+	if (!zk_date_parse(in->jeugdige.geboortedatum, &birth))
+		return; /* already reported by the table */
+	if (zk_date_cmp(&birth, today) > 0) {
+		zk_invalid(invalid, "jeugdige.geboortedatum", "ligt in de toekomst");
+		*bad = 1;
+		return;
+	}
+	age = zk_age_on(&birth, today);
+	if (age >= ZK_CONTINUATION_LIMIT) {
+		zk_invalid(invalid, "jeugdige.geboortedatum",
+		    "de jeugdige is 23 jaar of ouder; de Jeugdwet geldt tot 18 jaar, of tot 23 jaar bij voortgezette jeugdhulp");
+		*bad = 1;
+	} else if (age >= ZK_ADULT_AGE && !in->voortzetting) {
+		zk_invalid(invalid, "jeugdige.geboortedatum",
+		    "de jeugdige is 18 jaar of ouder: alleen voortgezette jeugdhulp is mogelijk (zet \"voortzetting\": true)");
+		*bad = 1;
+	}
+}
+
+int zk_zaak_input_parse(const json_t *body, const zk_field *extra, const zk_date *today,
+    zk_zaak_input *out, json_t *invalid)
+{
+	const zk_field *tables[3] = { zk_zaak_fields, extra, NULL };
+	const json_t *j, *g;
+	int bad = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (!json_is_object(body)) {
+		zk_invalid(invalid, "", "de body moet een JSON-object zijn");
+		return -1;
+	}
+	if (zk_validate(body, tables, "", invalid) > 0)
+		return -1;
+
+	j = json_object_get(body, "jeugdige");
+	out->jeugdige.bsn = str(j, "bsn");
+	out->jeugdige.naam = str(j, "naam");
+	out->jeugdige.geboortedatum = str(j, "geboortedatum");
+	g = json_object_get(body, "gezaghebbenden");
+	out->ngezaghebbenden = json_array_size(g);
+	for (size_t i = 0; i < out->ngezaghebbenden; i++) {
+		const json_t *p = json_array_get(g, i);
+		out->gezaghebbenden[i].bsn = str(p, "bsn");
+		out->gezaghebbenden[i].naam = str(p, "naam");
+		out->gezaghebbenden[i].gemeente = str(p, "gemeente");
+	}
+	out->hulpvraag = str(body, "hulpvraag");
+	out->spoed = json_is_true(json_object_get(body, "spoed"));
+	out->voortzetting = json_is_true(json_object_get(body, "voortzetting"));
+	out->specialisme = str(body, "specialisme");
+	out->reden = str(body, "reden");
+	out->productcategorie = str(body, "productcategorie");
+	out->aanbieder_agb = str(body, "aanbieder_agb");
+
+	persons_distinct(out, invalid, &bad);
+	age_rule(out, today, invalid, &bad);
+	if (bad)
+		return -1;
+
+	/* Woonplaatsbeginsel: the gemeente where the gezaghebbende(n) live. When
+	 * they live apart the zaak goes to the first one's gemeente, flagged for
+	 * the CJG to settle (e.g. with whom the child lives, via the BRP). */
+	out->verantwoordelijke_gemeente = out->gezaghebbenden[0].gemeente;
+	for (size_t i = 1; i < out->ngezaghebbenden; i++)
+		if (strcmp(out->gezaghebbenden[i].gemeente, out->verantwoordelijke_gemeente) != 0)
+			out->woonplaats_te_bepalen = true;
+	return 0;
+}

@@ -1,0 +1,71 @@
+/*
+ * The body every create call shares (API.md "Creating a zaak") and the rules
+ * that span fields: the age of the jeugdige, distinct persons, and the
+ * verantwoordelijke gemeente by the woonplaatsbeginsel.
+ *
+ * Age rule: the Jeugdwet (art. 1.1, "jeugdige") covers persons under 18,
+ * and up to 23 where jeugdhulp that began before 18 (or was decided on
+ * before then) is continued. A referral for someone of 18 to 22 is accepted
+ * only when it says so ("voortzetting": true); from 23 it is refused. The
+ * age is taken on the day of receipt, in the Dutch calendar.
+ */
+#ifndef TOEGANG_ZAAK_INPUT_H
+#define TOEGANG_ZAAK_INPUT_H
+
+#include <stdbool.h>
+
+#include <jansson.h>
+
+#include "codelijst.h"
+#include "fields.h"
+
+#define ZK_MAX_GEZAGHEBBENDEN 4
+#define ZK_ADULT_AGE 18
+#define ZK_CONTINUATION_LIMIT 23
+
+typedef struct zk_persoon {
+	const char *bsn;
+	const char *naam;
+	const char *geboortedatum;  /* jeugdige only */
+	const char *gemeente;       /* gezaghebbenden only */
+} zk_persoon;
+
+/* A validated body; every string is borrowed from the JSON body. */
+typedef struct zk_zaak_input {
+	zk_persoon jeugdige;
+	zk_persoon gezaghebbenden[ZK_MAX_GEZAGHEBBENDEN];
+	size_t ngezaghebbenden;
+	const char *hulpvraag;
+	bool spoed;
+	bool voortzetting;
+	/* verwijzing extras (NULL when absent) */
+	const char *specialisme;
+	const char *reden;
+	const char *productcategorie;
+	const char *aanbieder_agb;
+	/* derived */
+	const char *verantwoordelijke_gemeente;
+	bool woonplaats_te_bepalen;
+} zk_zaak_input;
+
+/* The code lists the tables refer to; loaded once by zk_codelijsten_load. */
+extern zk_codelijst zk_gemeenten;
+extern zk_codelijst zk_productcategorieen;
+
+/* Loads CBS_Gemeentecodes.md and JZ020_Productcategorie.md from dir. */
+int zk_codelijsten_load(const char *dir, char *err, size_t errlen);
+void zk_codelijsten_free(void);
+
+/* The common create body, and the optional fields a verwijzing adds. */
+extern const zk_field zk_zaak_fields[];
+extern const zk_field zk_verwijzing_fields[];
+
+/*
+ * Validates body against the common table plus extra (may be NULL) and the
+ * cross-field rules, as of today. Fills *out and returns 0, or appends to
+ * invalid and returns -1.
+ */
+int zk_zaak_input_parse(const json_t *body, const zk_field *extra, const zk_date *today,
+    zk_zaak_input *out, json_t *invalid);
+
+#endif

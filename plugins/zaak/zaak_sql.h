@@ -1,0 +1,105 @@
+/*
+ * The statements of zaak_store.c, kept apart so the C reads as control flow.
+ * VISIBLE repeats the row-level security rule of sql/002_zaak.sql with the
+ * caller as parameters: the query narrows by it (and can use an index), the
+ * policy checks it again.
+ */
+#ifndef TOEGANG_ZAAK_SQL_H
+#define TOEGANG_ZAAK_SQL_H
+
+#define ZK_VISIBLE(R, I) \
+	"(CASE WHEN " R "::text IN ('ouder', 'jeugdige') THEN z.partij_bsn @> ARRAY[" I "::text] " \
+	"WHEN " R "::text IN ('huisarts', 'jeugdarts', 'medisch_specialist') " \
+	"THEN z.verwijzer_agb::text = " I "::text " \
+	"WHEN " R "::text IN ('gi', 'rechter', 'om', 'jji') THEN z.verwijzer_org = " I "::text " \
+	"WHEN " R "::text IN ('cjg', 'plein', 'gst', 'beheerder') " \
+	"THEN z.verantwoordelijke_gemeente::text = " I "::text " \
+	"ELSE false END)"
+
+#define ZK_TIMESTAMP(t) "to_char(" t " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+
+#define ZK_NL_DATE(t) "(" t " AT TIME ZONE 'Europe/Amsterdam')::date"
+
+/* $1 route, $2 gemeente, $3 woonplaats_te_bepalen, $4 hulpvraag, $5 spoed,
+ * $6 voortzetting, $7 role, $8 identity, $9 verwijzer_type, $10 verwijzer_agb,
+ * $11 verwijzer_org, $12 specialisme, $13 reden, $14 productcategorie,
+ * $15 aanbieder_agb, $16 betrokkenen (jsonb), $17 toelichting,
+ * $18 caller (pseudonym), $19 idempotency key, $20 body hash. */
+#define ZK_SQL_CREATE \
+	"WITH b AS (SELECT * FROM jsonb_to_recordset($16::jsonb) AS x (rol text, volgorde smallint, " \
+	"  bsn text, naam text, geboortedatum date, gemeente text)), " \
+	"z AS (INSERT INTO zaak (referentie, route, status, verantwoordelijke_gemeente, " \
+	"  woonplaats_te_bepalen, hulpvraag, spoed, voortzetting, aangemaakt_door_rol, " \
+	"  aangemaakt_door, verwijzer_type, verwijzer_agb, verwijzer_org, verwijzer_specialisme, " \
+	"  verwijzing_reden, productcategorie, aanbieder_agb, partij_bsn) " \
+	"  VALUES ('JH-' || to_char(" ZK_NL_DATE("now()") ", 'YYYY') || '-' || " \
+	"  lpad(nextval('zaak_referentie_seq')::text, 6, '0'), $1, 'ontvangen', $2, $3, $4, $5, $6, " \
+	"  $7, $8, $9, $10, $11, $12, $13, $14, $15, ARRAY(SELECT b.bsn FROM b)) " \
+	"  RETURNING id, aangemaakt), " \
+	"ib AS (INSERT INTO betrokkene (zaak_id, rol, volgorde, bsn, naam, geboortedatum, gemeente) " \
+	"  SELECT z.id, b.rol, b.volgorde, b.bsn, b.naam, b.geboortedatum, b.gemeente FROM z, b), " \
+	"s AS (INSERT INTO zaak_status (zaak_id, status, tijdstip, toelichting, actor_rol, actor) " \
+	"  SELECT z.id, 'ontvangen', z.aangemaakt, $17, $7, $8 FROM z), " \
+	"t AS (INSERT INTO zaak_termijn (zaak_id, naam, datum, grondslag) " \
+	"  SELECT DISTINCT ON (r.naam) z.id, r.naam, " \
+	"  termijn_datum(" ZK_NL_DATE("z.aangemaakt") ", r.aantal, r.eenheid), r.grondslag " \
+	"  FROM z, termijnregel r WHERE r.gebeurtenis = 'ontvangst' " \
+	"  AND (r.route IS NULL OR r.route = $1) AND (r.gemeente IS NULL OR r.gemeente = $2) " \
+	"  AND r.geldig_van <= " ZK_NL_DATE("z.aangemaakt") \
+	"  AND (r.geldig_tot IS NULL OR r.geldig_tot > " ZK_NL_DATE("z.aangemaakt") ") " \
+	"  ORDER BY r.naam, r.gemeente IS NULL, r.route IS NULL, r.geldig_van DESC), " \
+	"i AS (INSERT INTO idempotentie (aanroeper, sleutel, body_hash, zaak_id) " \
+	"  SELECT $18, $19, $20, z.id FROM z WHERE $19::text IS NOT NULL) " \
+	"SELECT id FROM z"
+#define ZK_SQL_CREATE_N 20
+
+/* $1 caller, $2 key -> body_hash, zaak_id */
+#define ZK_SQL_IDEMPOTENT \
+	"SELECT body_hash, zaak_id FROM idempotentie WHERE aanroeper = $1 AND sleutel = $2"
+
+/* $1 id, $2 role, $3 identity -> the zaak as JSON, the jeugdige's BSN (for the access log) */
+#define ZK_SQL_READ \
+	"SELECT json_build_object(" \
+	"'id', z.id, 'referentie', z.referentie, 'route', z.route, 'status', z.status, " \
+	"'verantwoordelijke_gemeente', z.verantwoordelijke_gemeente, " \
+	"'woonplaats_te_bepalen', z.woonplaats_te_bepalen, " \
+	"'jeugdige', (SELECT json_build_object('bsn', b.bsn, 'geboortedatum', " \
+	"  to_char(b.geboortedatum, 'YYYY-MM-DD'), 'naam', b.naam) FROM betrokkene b " \
+	"  WHERE b.zaak_id = z.id AND b.rol = 'jeugdige'), " \
+	"'gezaghebbenden', (SELECT json_agg(json_build_object('bsn', b.bsn, 'naam', b.naam, " \
+	"  'gemeente', b.gemeente) ORDER BY b.volgorde) FROM betrokkene b " \
+	"  WHERE b.zaak_id = z.id AND b.rol = 'gezaghebbende'), " \
+	"'hulpvraag', z.hulpvraag, 'spoed', z.spoed, 'voortzetting', z.voortzetting, " \
+	"'verwijzer', json_strip_nulls(json_build_object('type', z.verwijzer_type, " \
+	"  'agb', z.verwijzer_agb, 'org', z.verwijzer_org, 'specialisme', z.verwijzer_specialisme, " \
+	"  'reden', z.verwijzing_reden)), " \
+	"'productcategorie', z.productcategorie, 'aanbieder_agb', z.aanbieder_agb, " \
+	"'aangemaakt', " ZK_TIMESTAMP("z.aangemaakt") ", " \
+	"'statushistorie', (SELECT json_agg(json_build_object('status', s.status, 'tijdstip', " \
+	"  " ZK_TIMESTAMP("s.tijdstip") ", 'toelichting', s.toelichting, 'door', s.actor_rol) " \
+	"  ORDER BY s.id) FROM zaak_status s WHERE s.zaak_id = z.id), " \
+	"'termijnen', (SELECT COALESCE(json_object_agg(t.naam, to_char(t.datum, 'YYYY-MM-DD') " \
+	"  ORDER BY t.naam), '{}'::json) FROM zaak_termijn t WHERE t.zaak_id = z.id)" \
+	")::text, " \
+	"(SELECT b.bsn FROM betrokkene b WHERE b.zaak_id = z.id AND b.rol = 'jeugdige') " \
+	"FROM zaak z WHERE z.id = $1::uuid AND " ZK_VISIBLE("$2", "$3")
+
+/* $1 role, $2 identity, $3 status, $4 route, $5 cursor (microseconds since
+ * the epoch), $6 cursor id, $7 limit -> id, summary JSON, jeugdige BSN, cursor */
+#define ZK_SQL_LIST \
+	"SELECT z.id, json_build_object('id', z.id, 'referentie', z.referentie, " \
+	"'route', z.route, 'status', z.status, " \
+	"'verantwoordelijke_gemeente', z.verantwoordelijke_gemeente, " \
+	"'woonplaats_te_bepalen', z.woonplaats_te_bepalen, 'spoed', z.spoed, " \
+	"'aangemaakt', " ZK_TIMESTAMP("z.aangemaakt") ", " \
+	"'jeugdige', json_build_object('naam', j.naam, " \
+	"  'geboortedatum', to_char(j.geboortedatum, 'YYYY-MM-DD')))::text, j.bsn, " \
+	"((extract(epoch FROM z.aangemaakt) * 1000000)::bigint)::text || '.' || z.id::text " \
+	"FROM zaak z JOIN betrokkene j ON j.zaak_id = z.id AND j.rol = 'jeugdige' " \
+	"WHERE " ZK_VISIBLE("$1", "$2") " " \
+	"AND ($3::text IS NULL OR z.status = $3::text) AND ($4::text IS NULL OR z.route = $4::text) " \
+	"AND ($5::bigint IS NULL OR (z.aangemaakt, z.id) < " \
+	"  ('epoch'::timestamptz + $5::bigint * interval '1 microsecond', $6::uuid)) " \
+	"ORDER BY z.aangemaakt DESC, z.id DESC LIMIT $7::int"
+
+#endif

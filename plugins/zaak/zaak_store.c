@@ -1,0 +1,415 @@
+/* The zaak in PostgreSQL; see zaak_store.h. */
+#include "zaak_store.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/evp.h>
+
+#include "validate.h"
+#include "zaak_sql.h"
+
+#define LIST_DEFAULT 20
+#define LIST_MAX 100
+#define IDEMPOTENCY_KEY_MAX 200
+
+static char st_create[80], st_idem[80], st_read[80], st_list[80];
+
+int zk_store_init(const tg_services *svc, const char *prefix)
+{
+	snprintf(st_create, sizeof(st_create), "%s.zaak_create", prefix);
+	snprintf(st_idem, sizeof(st_idem), "%s.zaak_idempotent", prefix);
+	snprintf(st_read, sizeof(st_read), "%s.zaak_read", prefix);
+	snprintf(st_list, sizeof(st_list), "%s.zaak_list", prefix);
+	if (svc->db_prepare(st_create, ZK_SQL_CREATE, ZK_SQL_CREATE_N) != 0 ||
+	    svc->db_prepare(st_idem, ZK_SQL_IDEMPOTENT, 2) != 0 ||
+	    svc->db_prepare(st_read, ZK_SQL_READ, 3) != 0 ||
+	    svc->db_prepare(st_list, ZK_SQL_LIST, 7) != 0)
+		return -1;
+	return 0;
+}
+
+bool zk_is_uuid(const char *s)
+{
+	if (!s || strlen(s) != 36)
+		return false;
+	for (int i = 0; i < 36; i++) {
+		if (i == 8 || i == 13 || i == 18 || i == 23) {
+			if (s[i] != '-')
+				return false;
+		} else if (!isxdigit((unsigned char)s[i])) {
+			return false;
+		}
+	}
+	return true;
+}
+
+static void log_sqlstate(const tg_services *svc, tg_request *req, const char *event, PGresult *r)
+{
+	/* Only the SQLSTATE: a message's DETAIL can quote the row, BSN and all. */
+	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+	char msg[64];
+	snprintf(msg, sizeof(msg), "sqlstate %s", state ? state : "?");
+	svc->log(req, TG_LOG_ERROR, event, msg);
+}
+
+/* The caller for idempotency: role, identity and user, as a keyed pseudonym. */
+static int caller_ref(const tg_services *svc, const tg_principal *p, char out[TG_PERSON_REF_SIZE])
+{
+	char buf[512];
+	snprintf(buf, sizeof(buf), "%s\x1f%s\x1f%s", p->role_name, p->identity, p->subject);
+	return svc->person_ref(buf, out);
+}
+
+/* SHA-256 of the body in canonical form (sorted keys, compact), in hex. */
+static int body_hash(const json_t *body, char out[65])
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int mdlen = 0;
+	char *canon = json_dumps(body, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY);
+	int ok;
+	if (!canon)
+		return -1;
+	ok = EVP_Digest(canon, strlen(canon), md, &mdlen, EVP_sha256(), NULL) == 1 && mdlen == 32;
+	free(canon);
+	if (!ok)
+		return -1;
+	for (unsigned int i = 0; i < 32; i++)
+		snprintf(out + 2 * i, 3, "%02x", md[i]);
+	return 0;
+}
+
+static json_t *betrokkenen_json(const zk_zaak_input *in)
+{
+	json_t *a = json_array();
+	if (!a)
+		return NULL;
+	json_array_append_new(a, json_pack("{s:s, s:i, s:s, s:s, s:s}", "rol", "jeugdige",
+	    "volgorde", 0, "bsn", in->jeugdige.bsn, "naam", in->jeugdige.naam, "geboortedatum",
+	    in->jeugdige.geboortedatum));
+	for (size_t i = 0; i < in->ngezaghebbenden; i++)
+		json_array_append_new(a, json_pack("{s:s, s:i, s:s, s:s, s:s}", "rol", "gezaghebbende",
+		    "volgorde", (int)i, "bsn", in->gezaghebbenden[i].bsn, "naam",
+		    in->gezaghebbenden[i].naam, "gemeente", in->gezaghebbenden[i].gemeente));
+	if (json_array_size(a) != in->ngezaghebbenden + 1) {
+		json_decref(a);
+		return NULL;
+	}
+	return a;
+}
+
+/*
+ * Reads the zaak as the caller (inside the open transaction), writes the
+ * access-log record, commits, and sends it with status. Returns TG_DONE
+ * with the answer sent, or a failure.
+ */
+static tg_outcome read_log_send(tg_request *req, const tg_services *svc, const char *id,
+    const char *action, const char *outcome, int status, bool created)
+{
+	const tg_principal *p = svc->principal(req);
+	const char *params[3] = { id, p->role_name, p->identity };
+	char ref[TG_PERSON_REF_SIZE], location[96];
+	json_t *doc = NULL;
+	PGresult *r = svc->db_exec(req, st_read, 3, params);
+	bool found;
+
+	if (!r)
+		return TG_FAIL_DB;
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		log_sqlstate(svc, req, "zaak-read-failed", r);
+		PQclear(r);
+		return TG_FAIL_INTERNAL;
+	}
+	found = PQntuples(r) == 1;
+	if (found) {
+		doc = json_loads(PQgetvalue(r, 0, 0), 0, NULL);
+		if (!doc || svc->person_ref(PQgetvalue(r, 0, 1), ref) != 0) {
+			json_decref(doc);
+			PQclear(r);
+			return TG_FAIL_INTERNAL;
+		}
+	}
+	PQclear(r);
+	if (svc->audit(req, action, id, found ? ref : NULL, found ? outcome : "niet-gevonden") != 0 ||
+	    svc->db_tx(req, TG_TX_COMMIT) != 0) {
+		json_decref(doc);
+		return TG_FAIL_DB;
+	}
+	if (!found) {
+		/* A zaak the caller may not see looks exactly like one that does not exist. */
+		svc->send_problem(req, 404, "not-found", "Not Found", "Deze zaak bestaat niet.", NULL);
+		return TG_DONE;
+	}
+	snprintf(location, sizeof(location), "/api/v1/zaken/%s", id);
+	svc->send_json(req, status, doc, created ? location : NULL);
+	json_decref(doc);
+	return TG_DONE;
+}
+
+/* Same key again: the same body gets the same zaak, another body a 422. */
+static tg_outcome replay(tg_request *req, const tg_services *svc, const char *caller,
+    const char *key, const char *hash)
+{
+	const char *params[2] = { caller, key };
+	char zaak_id[40];
+	PGresult *r = svc->db_exec(req, st_idem, 2, params);
+	if (!r)
+		return TG_FAIL_DB;
+	if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1) {
+		if (PQresultStatus(r) != PGRES_TUPLES_OK)
+			log_sqlstate(svc, req, "idempotency-read-failed", r);
+		PQclear(r);
+		return TG_FAIL_INTERNAL;
+	}
+	if (strcmp(PQgetvalue(r, 0, 0), hash) != 0) {
+		json_t *inv = json_array();
+		PQclear(r);
+		svc->db_tx(req, TG_TX_ROLLBACK);
+		zk_invalid(inv, "Idempotency-Key",
+		    "deze sleutel is al gebruikt voor een verzoek met een andere inhoud");
+		svc->send_problem(req, 422, "idempotency-key-reused", "Idempotency-Key reused",
+		    "Dezelfde Idempotency-Key is eerder gebruikt met een andere body; gebruik een nieuwe sleutel.",
+		    inv);
+		json_decref(inv);
+		return TG_DONE;
+	}
+	snprintf(zaak_id, sizeof(zaak_id), "%s", PQgetvalue(r, 0, 1));
+	PQclear(r);
+	return read_log_send(req, svc, zaak_id, "zaak.aanmaken", "herhaald", 200, true);
+}
+
+static const char *idempotency_key(tg_request *req, const tg_services *svc, bool *bad)
+{
+	const char *key = svc->header(req, "Idempotency-Key");
+	*bad = false;
+	if (key && (!*key || !tg_valid_visible_ascii(key, IDEMPOTENCY_KEY_MAX))) {
+		json_t *inv = json_array();
+		zk_invalid(inv, "Idempotency-Key", "1 tot 200 zichtbare ASCII-tekens");
+		svc->send_problem(req, 400, "invalid-idempotency-key", "Bad Request",
+		    "De Idempotency-Key-header is ongeldig.", inv);
+		json_decref(inv);
+		*bad = true;
+	}
+	return key;
+}
+
+tg_outcome zk_zaak_create(tg_request *req, const tg_services *svc, const json_t *body,
+    const zk_zaak_input *in, const zk_route *route, const char *verwijzer_type)
+{
+	const tg_principal *p = svc->principal(req);
+	char caller[TG_PERSON_REF_SIZE], hash[65], zaak_id[40];
+	const char *params[ZK_SQL_CREATE_N];
+	const char *key;
+	bool bad;
+	char *betrokkenen;
+	json_t *b;
+	PGresult *r;
+	tg_outcome out;
+
+	key = idempotency_key(req, svc, &bad);
+	if (bad)
+		return TG_DONE;
+	if (caller_ref(svc, p, caller) != 0 || body_hash(body, hash) != 0)
+		return TG_FAIL_INTERNAL;
+	b = betrokkenen_json(in);
+	betrokkenen = b ? json_dumps(b, JSON_COMPACT) : NULL;
+	json_decref(b);
+	if (!betrokkenen)
+		return TG_FAIL_INTERNAL;
+
+	params[0] = route->route;
+	params[1] = in->verantwoordelijke_gemeente;
+	params[2] = in->woonplaats_te_bepalen ? "true" : "false";
+	params[3] = in->hulpvraag;
+	params[4] = in->spoed ? "true" : "false";
+	params[5] = in->voortzetting ? "true" : "false";
+	params[6] = p->role_name;
+	params[7] = p->identity;
+	params[8] = verwijzer_type;
+	params[9] = p->identity_kind == TG_IDENTITY_AGB ? p->identity : NULL;
+	params[10] = p->identity_kind == TG_IDENTITY_ORG ? p->identity : NULL;
+	params[11] = in->specialisme;
+	params[12] = in->reden;
+	params[13] = in->productcategorie;
+	params[14] = in->aanbieder_agb;
+	params[15] = betrokkenen;
+	params[16] = route->toelichting;
+	params[17] = caller;
+	params[18] = key;
+	params[19] = hash;
+
+	if (svc->db_tx(req, TG_TX_BEGIN) != 0) {
+		free(betrokkenen);
+		return TG_FAIL_DB;
+	}
+	r = svc->db_exec(req, st_create, ZK_SQL_CREATE_N, params);
+	free(betrokkenen);
+	if (!r)
+		return TG_FAIL_DB;
+	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1) {
+		snprintf(zaak_id, sizeof(zaak_id), "%s", PQgetvalue(r, 0, 0));
+		PQclear(r);
+		return read_log_send(req, svc, zaak_id, "zaak.aanmaken", "aangemaakt", 201, true);
+	}
+	{
+		const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+		const char *constraint = PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME);
+		bool duplicate = key && state && strcmp(state, "23505") == 0 && constraint &&
+		    strcmp(constraint, "idempotentie_pkey") == 0;
+		if (!duplicate)
+			log_sqlstate(svc, req, "zaak-create-failed", r);
+		PQclear(r);
+		if (!duplicate)
+			return TG_FAIL_INTERNAL;
+	}
+	/* Another request with this key got there first (and has committed: the
+	 * primary key made us wait for it). Start over and answer as a replay. */
+	if (svc->db_tx(req, TG_TX_ROLLBACK) != 0 || svc->db_tx(req, TG_TX_BEGIN) != 0)
+		return TG_FAIL_DB;
+	out = replay(req, svc, caller, key, hash);
+	return out;
+}
+
+tg_outcome zk_zaak_get(tg_request *req, const tg_services *svc, const char *id)
+{
+	if (!zk_is_uuid(id)) {
+		/* Not even an id: no zaak, and nothing worth logging as one. */
+		if (svc->audit(req, "zaak.lezen", NULL, NULL, "niet-gevonden") != 0)
+			return TG_FAIL_DB;
+		svc->send_problem(req, 404, "not-found", "Not Found", "Deze zaak bestaat niet.", NULL);
+		return TG_DONE;
+	}
+	if (svc->db_tx(req, TG_TX_BEGIN) != 0)
+		return TG_FAIL_DB;
+	return read_log_send(req, svc, id, "zaak.lezen", "getoond", 200, false);
+}
+
+/* "<microseconds>.<uuid>" as produced by the list query. */
+static bool parse_cursor(const char *c, char *us, size_t uslen, const char **id)
+{
+	const char *dot = c ? strchr(c, '.') : NULL;
+	size_t n;
+	if (!dot)
+		return false;
+	n = (size_t)(dot - c);
+	if (n == 0 || n >= uslen || n > 18 || !zk_is_uuid(dot + 1))
+		return false;
+	memcpy(us, c, n);
+	us[n] = '\0';
+	if (!tg_is_digits(us, n))
+		return false;
+	*id = dot + 1;
+	return true;
+}
+
+static void bad_query(tg_request *req, const tg_services *svc, const char *name, const char *reason)
+{
+	json_t *inv = json_array();
+	zk_invalid(inv, name, reason);
+	svc->send_problem(req, 400, "invalid-query", "Bad Request",
+	    "Een zoekparameter is ongeldig.", inv);
+	json_decref(inv);
+}
+
+static bool known(const char *v, const char *const *allowed)
+{
+	for (; *allowed; allowed++)
+		if (strcmp(v, *allowed) == 0)
+			return true;
+	return false;
+}
+
+tg_outcome zk_zaken_list(tg_request *req, const tg_services *svc)
+{
+	static const char *const routes[] = { "verwijzing", "mandaat", "melding", "overdracht", NULL };
+	const tg_principal *p = svc->principal(req);
+	const char *status = svc->query_param(req, "status");
+	const char *route = svc->query_param(req, "route");
+	const char *limit_s = svc->query_param(req, "limit");
+	const char *cursor = svc->query_param(req, "cursor");
+	const char *cursor_id = NULL;
+	char us[24], limit_plus[8];
+	const char *params[7];
+	const char *ids[LIST_MAX], *refs_p[LIST_MAX];
+	char refs[LIST_MAX][TG_PERSON_REF_SIZE];
+	long limit = LIST_DEFAULT;
+	size_t n;
+	json_t *items, *answer;
+	PGresult *r;
+
+	if (limit_s) {
+		if (strlen(limit_s) > 3 || !tg_is_digits(limit_s, strlen(limit_s)) ||
+		    (limit = strtol(limit_s, NULL, 10)) < 1 || limit > LIST_MAX) {
+			bad_query(req, svc, "limit", "een geheel getal van 1 tot en met 100");
+			return TG_DONE;
+		}
+	}
+	if (cursor && !parse_cursor(cursor, us, sizeof(us), &cursor_id)) {
+		bad_query(req, svc, "cursor", "gebruik de waarde van \"volgende\" uit het vorige antwoord");
+		return TG_DONE;
+	}
+	if (route && !known(route, routes)) {
+		bad_query(req, svc, "route", "een van verwijzing, mandaat, melding, overdracht");
+		return TG_DONE;
+	}
+	if (status && (!*status || strlen(status) > 64 || !tg_valid_visible_ascii(status, 64))) {
+		bad_query(req, svc, "status", "een statuscode");
+		return TG_DONE;
+	}
+	snprintf(limit_plus, sizeof(limit_plus), "%ld", limit + 1);
+	params[0] = p->role_name;
+	params[1] = p->identity;
+	params[2] = status;
+	params[3] = route;
+	params[4] = cursor ? us : NULL;
+	params[5] = cursor_id;
+	params[6] = limit_plus;
+
+	if (svc->db_tx(req, TG_TX_BEGIN) != 0)
+		return TG_FAIL_DB;
+	r = svc->db_exec(req, st_list, 7, params);
+	if (!r)
+		return TG_FAIL_DB;
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		log_sqlstate(svc, req, "zaak-list-failed", r);
+		PQclear(r);
+		return TG_FAIL_INTERNAL;
+	}
+	n = (size_t)PQntuples(r);
+	items = json_array();
+	answer = json_object();
+	if (!items || !answer)
+		goto internal;
+	for (size_t i = 0; i < n && i < (size_t)limit; i++) {
+		json_t *item = json_loads(PQgetvalue(r, (int)i, 1), 0, NULL);
+		if (!item || json_array_append_new(items, item) != 0 ||
+		    svc->person_ref(PQgetvalue(r, (int)i, 2), refs[i]) != 0)
+			goto internal;
+		ids[i] = PQgetvalue(r, (int)i, 0);
+		refs_p[i] = refs[i];
+	}
+	json_object_set_new(answer, "zaken", items);
+	items = NULL;
+	json_object_set_new(answer, "volgende", n > (size_t)limit ?
+	    json_string(PQgetvalue(r, (int)limit - 1, 3)) : json_null());
+	/* One access-log record per zaak shown; an empty answer still records the search. */
+	if ((n == 0 ? svc->audit(req, "zaak.zoeken", NULL, NULL, "geen-resultaten")
+	            : svc->audit_zaken(req, "zaak.zoeken", n < (size_t)limit ? n : (size_t)limit,
+	                ids, refs_p, "getoond")) != 0 ||
+	    svc->db_tx(req, TG_TX_COMMIT) != 0) {
+		PQclear(r);
+		json_decref(answer);
+		return TG_FAIL_DB;
+	}
+	PQclear(r);
+	svc->send_json(req, 200, answer, NULL);
+	json_decref(answer);
+	return TG_DONE;
+internal:
+	PQclear(r);
+	json_decref(items);
+	json_decref(answer);
+	return TG_FAIL_INTERNAL;
+}

@@ -1,0 +1,42 @@
+/*
+ * The zaak in PostgreSQL (sql/002_zaak.sql): create (with Idempotency-Key),
+ * read one, list. Shared by the route plugins; each registers the
+ * statements under its own prefix, since every plugin carries its own copy.
+ *
+ * Every statement runs in a transaction begun through the services, which
+ * sets the caller for the row-level security policies; the queries repeat
+ * the visibility rule in their WHERE clause, so both must agree before a
+ * zaak is shown.
+ */
+#ifndef TOEGANG_ZAAK_STORE_H
+#define TOEGANG_ZAAK_STORE_H
+
+#include <toegang/plugin.h>
+
+#include "zaak_input.h"
+
+/* What a route records about itself on a new zaak. */
+typedef struct zk_route {
+	const char *route;          /* "verwijzing", ... */
+	const char *toelichting;    /* the first status entry's explanation */
+} zk_route;
+
+/* In the plugin's init: registers the statements as "<prefix>.<name>". */
+int zk_store_init(const tg_services *svc, const char *prefix);
+
+/*
+ * Creates the zaak described by in (validated from body) for the caller,
+ * honouring the Idempotency-Key header, and sends 201 (or 200 for a replay)
+ * with the zaak, or the problem. verwijzer_type is the iJw COD327 code.
+ */
+tg_outcome zk_zaak_create(tg_request *req, const tg_services *svc, const json_t *body,
+    const zk_zaak_input *in, const zk_route *route, const char *verwijzer_type);
+
+/* GET /api/v1/zaken/{id} and GET /api/v1/zaken. */
+tg_outcome zk_zaak_get(tg_request *req, const tg_services *svc, const char *id);
+tg_outcome zk_zaken_list(tg_request *req, const tg_services *svc);
+
+/* True for the canonical text form of a UUID (lower or upper case hex). */
+bool zk_is_uuid(const char *s);
+
+#endif
