@@ -41,7 +41,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-DAEMON_DEFAULTS=("plugins=whoami probe" "workers=2" "shutdown_grace=5")
+DAEMON_DEFAULTS=("plugins=whoami probe verwijzing zaken" "workers=2" "shutdown_grace=5")
 echo "# starting the stack in $STATE on port $PORT"
 if ! "$STACK" up "$STATE" "$PORT" "$BUILD" "$SRC" "${DAEMON_DEFAULTS[@]}" >"$STATE/stack.log" 2>&1; then
 	cat "$STATE/stack.log"
@@ -302,6 +302,12 @@ for _ in $(seq 1 50); do
 	[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/v1/health")" = 200 ] || fails=$((fails + 1))
 done
 check "after the kill, 50 requests in a row succeed" test "$fails" = 0
+
+# ---------------------------------------------------------------- zaken (issue 3)
+# shellcheck source=tests/integration/zaak.sh
+. "$SRC/tests/integration/zaak.sh"
+# shellcheck source=tests/integration/openapi.sh
+. "$SRC/tests/integration/openapi.sh"
 
 # ---------------------------------------------------------------- logs
 LOG=$STATE/log/toegangd.log

@@ -1,0 +1,1 @@
+# Zaken: verwijzing create, visibility, idempotency, validation, access log (sourced by run.sh).
