@@ -222,6 +222,15 @@ int tg_db_begin_as(const char *role, const char *identity)
 	}
 	if (PQstatus(conn) == CONNECTION_OK && PQexitPipelineMode(conn) != 1)
 		ok = 0;
+	if (!ok && conn && PQpipelineStatus(conn) != PQ_PIPELINE_OFF) {
+		/* Results left unread keep the connection in pipeline mode, where
+		 * every later plain call fails: this connection is done for. */
+		tg_log(TG_LOG_WARN, "db-pipeline-stuck", NULL, NULL, NULL);
+		PQfinish(conn);
+		conn = NULL;
+		lost_in_request = true;
+		return -1;
+	}
 	if (!ok)
 		(void)lost();
 	return ok ? 0 : -1;

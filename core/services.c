@@ -142,6 +142,7 @@ int tg_audit_zaken(tg_request *req, const char *action, size_t n, const char *co
 	const tg_principal *p = req->authenticated ? &req->principal : NULL;
 	char actor[TG_PSEUDONYM_SIZE + 16];
 	char namens[TG_PSEUDONYM_SIZE + 16];
+	char sub[TG_PSEUDONYM_SIZE];
 	const char *params[10];
 	char *zaken = NULL, *refs = NULL;
 	PGresult *r;
@@ -155,13 +156,16 @@ int tg_audit_zaken(tg_request *req, const char *action, size_t n, const char *co
 			[TG_IDENTITY_AGB] = "agb", [TG_IDENTITY_ORG] = "org",
 			[TG_IDENTITY_BSN] = "bsn", [TG_IDENTITY_GEMEENTE] = "gemeente",
 		};
-		/* A citizen's identity is their BSN: the log keeps its pseudonym. */
+		/* A citizen's identity is their BSN: the log keeps its pseudonym,
+		 * and of the sub too, which DigiD-style providers build from the
+		 * BSN ("s00000000:<bsn>"). */
 		if (p->identity_kind == TG_IDENTITY_BSN) {
 			char ref[TG_PSEUDONYM_SIZE];
-			if (tg_pseudonym(p->identity, ref) != 0)
+			if (tg_pseudonym(p->identity, ref) != 0 || tg_pseudonym(p->subject, sub) != 0)
 				return -1;
 			snprintf(actor, sizeof(actor), "%s", ref);
 		} else {
+			sub[0] = '\0';
 			snprintf(actor, sizeof(actor), "%s", p->identity);
 		}
 		/* On whose behalf: the practice, organisation or gemeente the user
@@ -180,7 +184,7 @@ int tg_audit_zaken(tg_request *req, const char *action, size_t n, const char *co
 	params[5] = refs;
 	params[6] = outcome;
 	params[7] = tg_request_param(req, "REMOTE_ADDR");
-	params[8] = p ? p->subject : NULL;
+	params[8] = p ? (p->identity_kind == TG_IDENTITY_BSN ? sub : p->subject) : NULL;
 	params[9] = p ? namens : NULL;
 	r = tg_db_exec("tg_audit", 10, params);
 	if (!r)

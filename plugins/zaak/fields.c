@@ -55,30 +55,65 @@ int zk_age_on(const zk_date *birth, const zk_date *on)
 	return age;
 }
 
+/*
+ * The length in bytes of the white space (or invisible format character) that
+ * starts at p, or 0: ASCII space (and tab/CR/LF for lines), NBSP, the spaces
+ * U+2000..U+200B, U+202F, U+205F, U+3000 and the BOM U+FEFF. A name of only
+ * these looks empty to a person, so it is empty.
+ */
+static size_t blank_at(const unsigned char *p, const unsigned char *end, bool lines)
+{
+	size_t left = (size_t)(end - p);
+	if (left >= 1 && (*p == ' ' || (lines && (*p == '\t' || *p == '\n' || *p == '\r'))))
+		return 1;
+	if (left >= 2 && p[0] == 0xc2 && p[1] == 0xa0)
+		return 2;
+	if (left >= 3 && p[0] == 0xe2 && p[1] == 0x80 && (p[2] <= 0x8b || p[2] == 0xaf))
+		return 3;
+	if (left >= 3 && p[0] == 0xe2 && p[1] == 0x81 && p[2] == 0x9f)
+		return 3;
+	if (left >= 3 && p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80)
+		return 3;
+	if (left >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
+		return 3;
+	return 0;
+}
+
+/* The same, for the character that ends just before end (start bounds the look-back). */
+static size_t blank_before(const unsigned char *start, const unsigned char *end, bool lines)
+{
+	for (size_t k = 1; k <= 3 && (size_t)(end - start) >= k; k++) {
+		size_t n = blank_at(end - k, end, lines);
+		if (n == k)
+			return k;
+	}
+	return 0;
+}
+
 const char *zk_text_problem(const char *s, size_t len, bool lines, size_t min, size_t max)
 {
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
-	size_t chars = 0;
+	const unsigned char *all_end = end;
+	size_t chars = 0, n;
 
 	if (!tg_valid_utf8(s, len))
 		return "geen geldige UTF-8";
 	if (memchr(s, '\0', len))
 		return "bevat een NUL-teken";
-	/* Surrounding spaces do not count towards the length. */
-	while (p < end && (*p == ' ' || (lines && (*p == '\n' || *p == '\r' || *p == '\t'))))
-		p++;
-	while (end > p && (end[-1] == ' ' || (lines && (end[-1] == '\n' || end[-1] == '\r' ||
-	    end[-1] == '\t'))))
-		end--;
-	for (const unsigned char *q = (const unsigned char *)s; q < (const unsigned char *)s + len; q++) {
+	for (const unsigned char *q = p; q < all_end; q++) {
 		if (*q < 0x20 && !(lines && (*q == '\t' || *q == '\n' || *q == '\r')))
 			return "bevat een stuurteken";
 		if (*q == 0x7f)
 			return "bevat een stuurteken";
 		/* C1 controls U+0080..U+009F are encoded C2 80..C2 9F. */
-		if (*q == 0xc2 && q + 1 < (const unsigned char *)s + len && q[1] >= 0x80 && q[1] <= 0x9f)
+		if (*q == 0xc2 && q + 1 < all_end && q[1] >= 0x80 && q[1] <= 0x9f)
 			return "bevat een stuurteken";
 	}
+	/* Surrounding blanks do not count towards the length. */
+	while (p < end && (n = blank_at(p, end, lines)) > 0)
+		p += n;
+	while (end > p && (n = blank_before(p, end, lines)) > 0)
+		end -= n;
 	for (const unsigned char *q = p; q < end; q++)
 		if ((*q & 0xc0) != 0x80)
 			chars++;

@@ -20,38 +20,56 @@
 
 #define ZK_NL_DATE(t) "(" t " AT TIME ZONE 'Europe/Amsterdam')::date"
 
-/* $1 route, $2 gemeente, $3 woonplaats_te_bepalen, $4 hulpvraag, $5 spoed,
+/*
+ * A create is two statements in one transaction: the zaak (with its
+ * Idempotency-Key row), then its parts, because the policies let rows into
+ * a zaak only once the caller can see it, and the sub-statements of one
+ * statement cannot see each other's rows.
+ *
+ * $1 route, $2 gemeente, $3 woonplaats_te_bepalen, $4 hulpvraag, $5 spoed,
  * $6 voortzetting, $7 role, $8 identity, $9 verwijzer_type, $10 verwijzer_agb,
  * $11 verwijzer_org, $12 specialisme, $13 reden, $14 productcategorie,
- * $15 aanbieder_agb, $16 betrokkenen (jsonb), $17 toelichting,
- * $18 caller (pseudonym), $19 idempotency key, $20 body hash. */
+ * $15 aanbieder_agb, $16 betrokkenen (jsonb, for partij_bsn),
+ * $17 caller (pseudonym), $18 idempotency key, $19 body hash -> id.
+ * The referentie has at least six digits and grows beyond them.
+ */
 #define ZK_SQL_CREATE \
-	"WITH b AS (SELECT * FROM jsonb_to_recordset($16::jsonb) AS x (rol text, volgorde smallint, " \
-	"  bsn text, naam text, geboortedatum date, gemeente text)), " \
+	"WITH n AS (SELECT nextval('zaak_referentie_seq')::text AS nr), " \
 	"z AS (INSERT INTO zaak (referentie, route, status, verantwoordelijke_gemeente, " \
 	"  woonplaats_te_bepalen, hulpvraag, spoed, voortzetting, aangemaakt_door_rol, " \
 	"  aangemaakt_door, verwijzer_type, verwijzer_agb, verwijzer_org, verwijzer_specialisme, " \
 	"  verwijzing_reden, productcategorie, aanbieder_agb, partij_bsn) " \
-	"  VALUES ('JH-' || to_char(" ZK_NL_DATE("now()") ", 'YYYY') || '-' || " \
-	"  lpad(nextval('zaak_referentie_seq')::text, 6, '0'), $1, 'ontvangen', $2, $3, $4, $5, $6, " \
-	"  $7, $8, $9, $10, $11, $12, $13, $14, $15, ARRAY(SELECT b.bsn FROM b)) " \
-	"  RETURNING id, aangemaakt), " \
+	"  SELECT 'JH-' || to_char(" ZK_NL_DATE("now()") ", 'YYYY') || '-' || " \
+	"  lpad(n.nr, greatest(6, length(n.nr)), '0'), $1, 'ontvangen', $2, $3, $4, $5, $6, " \
+	"  $7, $8, $9, $10, $11, $12, $13, $14, $15, " \
+	"  ARRAY(SELECT x->>'bsn' FROM jsonb_array_elements($16::jsonb) AS x) FROM n " \
+	"  RETURNING id), " \
+	"i AS (INSERT INTO idempotentie (aanroeper, sleutel, body_hash, zaak_id) " \
+	"  SELECT $17, $18, $19, z.id FROM z WHERE $18::text IS NOT NULL) " \
+	"SELECT id FROM z"
+#define ZK_SQL_CREATE_N 19
+
+/* $1 zaak id, $2 betrokkenen (jsonb), $3 toelichting, $4 role, $5 identity
+ * -> the number of zaken written to (1, or 0 when the caller cannot see it). */
+#define ZK_SQL_CREATE_PARTS \
+	"WITH z AS (SELECT id, aangemaakt, route, verantwoordelijke_gemeente FROM zaak " \
+	"  WHERE id = $1::uuid), " \
 	"ib AS (INSERT INTO betrokkene (zaak_id, rol, volgorde, bsn, naam, geboortedatum, gemeente) " \
-	"  SELECT z.id, b.rol, b.volgorde, b.bsn, b.naam, b.geboortedatum, b.gemeente FROM z, b), " \
+	"  SELECT z.id, b.rol, b.volgorde, b.bsn, b.naam, b.geboortedatum, b.gemeente " \
+	"  FROM z, jsonb_to_recordset($2::jsonb) AS b (rol text, volgorde smallint, bsn text, " \
+	"  naam text, geboortedatum date, gemeente text)), " \
 	"s AS (INSERT INTO zaak_status (zaak_id, status, tijdstip, toelichting, actor_rol, actor) " \
-	"  SELECT z.id, 'ontvangen', z.aangemaakt, $17, $7, $8 FROM z), " \
+	"  SELECT z.id, 'ontvangen', z.aangemaakt, $3, $4, $5 FROM z), " \
 	"t AS (INSERT INTO zaak_termijn (zaak_id, naam, datum, grondslag) " \
 	"  SELECT DISTINCT ON (r.naam) z.id, r.naam, " \
 	"  termijn_datum(" ZK_NL_DATE("z.aangemaakt") ", r.aantal, r.eenheid), r.grondslag " \
 	"  FROM z, termijnregel r WHERE r.gebeurtenis = 'ontvangst' " \
-	"  AND (r.route IS NULL OR r.route = $1) AND (r.gemeente IS NULL OR r.gemeente = $2) " \
+	"  AND (r.route IS NULL OR r.route = z.route) " \
+	"  AND (r.gemeente IS NULL OR r.gemeente = z.verantwoordelijke_gemeente) " \
 	"  AND r.geldig_van <= " ZK_NL_DATE("z.aangemaakt") \
 	"  AND (r.geldig_tot IS NULL OR r.geldig_tot > " ZK_NL_DATE("z.aangemaakt") ") " \
-	"  ORDER BY r.naam, r.gemeente IS NULL, r.route IS NULL, r.geldig_van DESC), " \
-	"i AS (INSERT INTO idempotentie (aanroeper, sleutel, body_hash, zaak_id) " \
-	"  SELECT $18, $19, $20, z.id FROM z WHERE $19::text IS NOT NULL) " \
-	"SELECT id FROM z"
-#define ZK_SQL_CREATE_N 20
+	"  ORDER BY r.naam, r.gemeente IS NULL, r.route IS NULL, r.geldig_van DESC) " \
+	"SELECT count(*) FROM z"
 
 /* $1 caller, $2 key -> body_hash, zaak_id */
 #define ZK_SQL_IDEMPOTENT \
@@ -84,9 +102,16 @@
 	"(SELECT b.bsn FROM betrokkene b WHERE b.zaak_id = z.id AND b.rol = 'jeugdige') " \
 	"FROM zaak z WHERE z.id = $1::uuid AND " ZK_VISIBLE("$2", "$3")
 
-/* $1 role, $2 identity, $3 status, $4 route, $5 cursor (microseconds since
- * the epoch), $6 cursor id, $7 limit -> id, summary JSON, jeugdige BSN, cursor */
-#define ZK_SQL_LIST \
+/*
+ * The list, once per kind of caller, so that each narrows by its own index
+ * (a CASE over the role, as in ZK_VISIBLE, would leave the planner a
+ * sequential scan once the plan is generic). Each still names the roles it
+ * serves: the identity kind alone does not decide (an aanbieder has an AGB
+ * code too, yet sees no referrals).
+ * $1 role, $2 identity, $3 status, $4 route, $5 cursor (microseconds since
+ * the epoch), $6 cursor id, $7 limit -> id, summary JSON, jeugdige BSN, cursor
+ */
+#define ZK_SQL_LIST(WHO) \
 	"SELECT z.id, json_build_object('id', z.id, 'referentie', z.referentie, " \
 	"'route', z.route, 'status', z.status, " \
 	"'verantwoordelijke_gemeente', z.verantwoordelijke_gemeente, " \
@@ -96,10 +121,20 @@
 	"  'geboortedatum', to_char(j.geboortedatum, 'YYYY-MM-DD')))::text, j.bsn, " \
 	"((extract(epoch FROM z.aangemaakt) * 1000000)::bigint)::text || '.' || z.id::text " \
 	"FROM zaak z JOIN betrokkene j ON j.zaak_id = z.id AND j.rol = 'jeugdige' " \
-	"WHERE " ZK_VISIBLE("$1", "$2") " " \
+	"WHERE " WHO " " \
 	"AND ($3::text IS NULL OR z.status = $3::text) AND ($4::text IS NULL OR z.route = $4::text) " \
 	"AND ($5::bigint IS NULL OR (z.aangemaakt, z.id) < " \
 	"  ('epoch'::timestamptz + $5::bigint * interval '1 microsecond', $6::uuid)) " \
 	"ORDER BY z.aangemaakt DESC, z.id DESC LIMIT $7::int"
+
+#define ZK_WHO_BSN \
+	"$1::text IN ('ouder', 'jeugdige') AND z.partij_bsn @> ARRAY[$2::text]"
+#define ZK_WHO_AGB \
+	"$1::text IN ('huisarts', 'jeugdarts', 'medisch_specialist') AND z.verwijzer_agb = $2::bpchar"
+#define ZK_WHO_ORG \
+	"$1::text IN ('gi', 'rechter', 'om', 'jji') AND z.verwijzer_org = $2::text"
+#define ZK_WHO_GEMEENTE \
+	"$1::text IN ('cjg', 'plein', 'gst', 'beheerder') " \
+	"AND z.verantwoordelijke_gemeente = $2::bpchar"
 
 #endif

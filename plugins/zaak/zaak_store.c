@@ -15,19 +15,32 @@
 #define LIST_MAX 100
 #define IDEMPOTENCY_KEY_MAX 200
 
-static char st_create[80], st_idem[80], st_read[80], st_list[80];
+/* The list statements by kind of caller (see list_kind). */
+enum { LIST_BSN, LIST_AGB, LIST_ORG, LIST_GEMEENTE, NLIST };
+static char st_create[80], st_parts[80], st_idem[80], st_read[80], st_list[NLIST][80];
 
 int zk_store_init(const tg_services *svc, const char *prefix)
 {
 	snprintf(st_create, sizeof(st_create), "%s.zaak_create", prefix);
+	snprintf(st_parts, sizeof(st_parts), "%s.zaak_create_parts", prefix);
 	snprintf(st_idem, sizeof(st_idem), "%s.zaak_idempotent", prefix);
 	snprintf(st_read, sizeof(st_read), "%s.zaak_read", prefix);
-	snprintf(st_list, sizeof(st_list), "%s.zaak_list", prefix);
+	static const char *const list_sql[NLIST] = {
+		[LIST_BSN] = ZK_SQL_LIST(ZK_WHO_BSN),
+		[LIST_AGB] = ZK_SQL_LIST(ZK_WHO_AGB),
+		[LIST_ORG] = ZK_SQL_LIST(ZK_WHO_ORG),
+		[LIST_GEMEENTE] = ZK_SQL_LIST(ZK_WHO_GEMEENTE),
+	};
 	if (svc->db_prepare(st_create, ZK_SQL_CREATE, ZK_SQL_CREATE_N) != 0 ||
+	    svc->db_prepare(st_parts, ZK_SQL_CREATE_PARTS, 5) != 0 ||
 	    svc->db_prepare(st_idem, ZK_SQL_IDEMPOTENT, 2) != 0 ||
-	    svc->db_prepare(st_read, ZK_SQL_READ, 3) != 0 ||
-	    svc->db_prepare(st_list, ZK_SQL_LIST, 7) != 0)
+	    svc->db_prepare(st_read, ZK_SQL_READ, 3) != 0)
 		return -1;
+	for (int i = 0; i < NLIST; i++) {
+		snprintf(st_list[i], sizeof(st_list[i]), "%s.zaak_list_%d", prefix, i);
+		if (svc->db_prepare(st_list[i], list_sql[i], 7) != 0)
+			return -1;
+	}
 	return 0;
 }
 
@@ -58,9 +71,16 @@ static void log_sqlstate(const tg_services *svc, tg_request *req, const char *ev
 /* The caller for idempotency: role, identity and user, as a keyed pseudonym. */
 static int caller_ref(const tg_services *svc, const tg_principal *p, char out[TG_PERSON_REF_SIZE])
 {
-	char buf[512];
-	snprintf(buf, sizeof(buf), "%s\x1f%s\x1f%s", p->role_name, p->identity, p->subject);
-	return svc->person_ref(buf, out);
+	/* The whole of it: a cut-off sub could merge two users' keys. */
+	size_t n = strlen(p->role_name) + strlen(p->identity) + strlen(p->subject) + 3;
+	char *buf = malloc(n);
+	int rc;
+	if (!buf)
+		return -1;
+	snprintf(buf, n, "%s\x1f%s\x1f%s", p->role_name, p->identity, p->subject);
+	rc = svc->person_ref(buf, out);
+	free(buf);
+	return rc;
 }
 
 /* SHA-256 of the body in canonical form (sorted keys, compact), in hex. */
@@ -146,6 +166,24 @@ static tg_outcome read_log_send(tg_request *req, const tg_services *svc, const c
 	svc->send_json(req, status, doc, created ? location : NULL);
 	json_decref(doc);
 	return TG_DONE;
+}
+
+/* The zaak's parties, first status and deadlines, once the zaak is there. */
+static tg_outcome create_parts(tg_request *req, const tg_services *svc, const char *zaak_id,
+    const char *betrokkenen, const zk_route *route)
+{
+	const tg_principal *p = svc->principal(req);
+	const char *params[5] = { zaak_id, betrokkenen, route->toelichting, p->role_name, p->identity };
+	PGresult *r = svc->db_exec(req, st_parts, 5, params);
+	bool ok;
+	if (!r)
+		return TG_FAIL_DB;
+	ok = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 &&
+	    strcmp(PQgetvalue(r, 0, 0), "1") == 0;
+	if (!ok)
+		log_sqlstate(svc, req, "zaak-create-parts-failed", r);
+	PQclear(r);
+	return ok ? TG_DONE : TG_FAIL_INTERNAL;
 }
 
 /* Same key again: the same body gets the same zaak, another body a 422. */
@@ -235,24 +273,29 @@ tg_outcome zk_zaak_create(tg_request *req, const tg_services *svc, const json_t 
 	params[13] = in->productcategorie;
 	params[14] = in->aanbieder_agb;
 	params[15] = betrokkenen;
-	params[16] = route->toelichting;
-	params[17] = caller;
-	params[18] = key;
-	params[19] = hash;
+	params[16] = caller;
+	params[17] = key;
+	params[18] = hash;
 
 	if (svc->db_tx(req, TG_TX_BEGIN) != 0) {
 		free(betrokkenen);
 		return TG_FAIL_DB;
 	}
 	r = svc->db_exec(req, st_create, ZK_SQL_CREATE_N, params);
-	free(betrokkenen);
-	if (!r)
+	if (!r) {
+		free(betrokkenen);
 		return TG_FAIL_DB;
+	}
 	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1) {
 		snprintf(zaak_id, sizeof(zaak_id), "%s", PQgetvalue(r, 0, 0));
 		PQclear(r);
+		out = create_parts(req, svc, zaak_id, betrokkenen, route);
+		free(betrokkenen);
+		if (out != TG_DONE)
+			return out;
 		return read_log_send(req, svc, zaak_id, "zaak.aanmaken", "aangemaakt", 201, true);
 	}
+	free(betrokkenen);
 	{
 		const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
 		const char *constraint = PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME);
@@ -321,6 +364,17 @@ static bool known(const char *v, const char *const *allowed)
 	return false;
 }
 
+/* Which list statement serves the caller; the statement checks the role again. */
+static int list_kind(const tg_principal *p)
+{
+	switch (p->identity_kind) {
+	case TG_IDENTITY_BSN: return LIST_BSN;
+	case TG_IDENTITY_AGB: return LIST_AGB;
+	case TG_IDENTITY_ORG: return LIST_ORG;
+	default: return LIST_GEMEENTE;
+	}
+}
+
 tg_outcome zk_zaken_list(tg_request *req, const tg_services *svc)
 {
 	static const char *const routes[] = { "verwijzing", "mandaat", "melding", "overdracht", NULL };
@@ -369,7 +423,7 @@ tg_outcome zk_zaken_list(tg_request *req, const tg_services *svc)
 
 	if (svc->db_tx(req, TG_TX_BEGIN) != 0)
 		return TG_FAIL_DB;
-	r = svc->db_exec(req, st_list, 7, params);
+	r = svc->db_exec(req, st_list[list_kind(p)], 7, params);
 	if (!r)
 		return TG_FAIL_DB;
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {

@@ -267,6 +267,11 @@ START_TEST(text_rules)
 	ck_assert_ptr_null(zk_text_problem("🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂", 40, false, 1, 10));
 	ck_assert_str_eq(zk_text_problem("🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂", 44, false, 1, 10), "is te lang");
 	expect_refused(with("\"vrije tekst\"", "\"a\\u0007b\""), "hulpvraag", "stuurteken");
+	/* Blank to the eye is blank: NBSP, ideographic space, BOM. */
+	ck_assert_str_eq(zk_text_problem("\xc2\xa0 \xe3\x80\x80\xef\xbb\xbf", 9, false, 1, 10), "mag niet leeg zijn");
+	expect_refused(with("\"vrije tekst\"", "\"\\u00a0\\ufeff\""), "hulpvraag", "leeg");
+	/* ...but inner spaces of any kind are part of the text. */
+	ck_assert_ptr_null(zk_text_problem("a\xc2\xa0" "b", 4, false, 1, 3));
 }
 END_TEST
 

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Benchmarks: a throwaway stack (as the integration tests start it), then wrk
+# against each endpoint through nginx. Prints figures; asserts nothing.
+#   tests/bench/run.sh BUILDDIR SRCDIR [SECONDS]
+# Run it on a release build (./dev bench): sanitizers cost several times over.
+set -euo pipefail
+
+BUILD=${1:?builddir}
+SRC=${2:?srcdir}
+SECS=${3:-8}
+STACK=$SRC/tools/stack
+STATE=$(mktemp -d /tmp/toegang-bench.XXXXXX)
+chmod 0755 "$STATE"
+PORT=$((20000 + $$ % 20000))
+BASE=http://127.0.0.1:$PORT
+CONNS=${BENCH_CONNECTIONS:-16}
+trap '"$STACK" down "$STATE" >/dev/null 2>&1; rm -rf "$STATE"' EXIT
+
+command -v wrk >/dev/null || { echo "bench: wrk is not installed (apt-get install wrk)" >&2; exit 1; }
+"$STACK" up "$STATE" "$PORT" "$BUILD" "$SRC" "plugins=whoami verwijzing zaken" \
+	"workers=${BENCH_WORKERS:-4}" "log_requests=no" >"$STATE/stack.log" 2>&1 ||
+	{ cat "$STATE/stack.log"; exit 1; }
+token() { "$BUILD/toegang-token" -k "$STATE/jwt.secret" "$@"; }
+HA=$(token -r huisarts)
+
+cat >"$STATE/post.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"jeugdige": {"bsn": "123456782", "geboortedatum": "2014-05-01", "naam": "Sam de Vries"}, "gezaghebbenden": [{"bsn": "111222333", "naam": "Anna de Vries", "gemeente": "0301"}], "hulpvraag": "vrije tekst", "spoed": false}'
+LUA
+
+# bench NAME [wrk args...] URL: one line of figures
+bench() {
+	local name=$1; shift
+	local out
+	out=$(wrk -t2 -c"$CONNS" -d"${SECS}s" --latency "$@")
+	printf '%-28s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n' "$name" \
+		"$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
+		"$(awk '$1 == "50%" {print $2}' <<<"$out")" \
+		"$(awk '$1 == "99%" {print $2}' <<<"$out")" \
+		"$(awk '/Non-2xx/ {print $NF}' <<<"$out" | grep . || echo 0)"
+}
+
+echo "# $CONNS connections, ${SECS}s each, ${BENCH_WORKERS:-4} workers, $(nproc) cores"
+bench "GET health" "$BASE/api/v1/health"
+bench "GET whoami (audited)" -H "Authorization: Bearer $HA" "$BASE/api/v1/whoami"
+bench "POST verwijzingen" -s "$STATE/post.lua" -H "Authorization: Bearer $HA" "$BASE/api/v1/verwijzingen"
+# Statistics as autovacuum would have them by now on a live system.
+"$STACK" psql "$STATE" owner -q -c "ANALYZE zaak; ANALYZE betrokkene; ANALYZE zaak_status; ANALYZE zaak_termijn;" >/dev/null
+ID=$(curl -s -H "Authorization: Bearer $HA" "$BASE/api/v1/zaken?limit=1" |
+	python3 -c 'import json, sys; print(json.load(sys.stdin)["zaken"][0]["id"])')
+bench "GET zaken/{id}" -H "Authorization: Bearer $HA" "$BASE/api/v1/zaken/$ID"
+bench "GET zaken?limit=20" -H "Authorization: Bearer $HA" "$BASE/api/v1/zaken?limit=20"
+echo "# zaken in the database: $("$STACK" psql "$STATE" owner -At -c \
+	"SELECT n_live_tup FROM pg_stat_user_tables WHERE relname = 'zaak'")"
+echo "# worker RSS (kB): $(ps -o rss= --ppid "$(cat "$STATE/run/toegangd.pid")" | tr '\n' ' ')"
