@@ -48,6 +48,15 @@ int tg_db_begin_as(const char *role, const char *identity);
 
 bool tg_db_in_transaction(void);
 
+/*
+ * Inside a transaction: queues a registered statement (parameters copied) to
+ * be sent with the COMMIT, in its round trip; if it fails, the COMMIT fails.
+ * A ROLLBACK or the end of the request drops the queue. Returns 0 when
+ * queued, 1 when the caller must run it now (no transaction, queue full),
+ * -1 when out of memory.
+ */
+int tg_db_defer(const char *name, int nparams, const char *const *params);
+
 /* Ends the request: a connection lost during it may be replaced again. */
 void tg_db_request_end(void);
 

@@ -186,6 +186,17 @@ int tg_audit_zaken(tg_request *req, const char *action, size_t n, const char *co
 	params[7] = tg_request_param(req, "REMOTE_ADDR");
 	params[8] = p ? (p->identity_kind == TG_IDENTITY_BSN ? sub : p->subject) : NULL;
 	params[9] = p ? namens : NULL;
+	/* Inside a transaction the record travels with the COMMIT (one round
+	 * trip less), and commits or fails with it. */
+	switch (tg_db_defer("tg_audit", 10, params)) {
+	case 0:
+		ok = 1;
+		goto out;
+	case -1:
+		goto out;
+	default:
+		break;
+	}
 	r = tg_db_exec("tg_audit", 10, params);
 	if (!r)
 		goto out;

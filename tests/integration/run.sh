@@ -306,6 +306,8 @@ check "after the kill, 50 requests in a row succeed" test "$fails" = 0
 # ---------------------------------------------------------------- zaken (issue 3)
 # shellcheck source=tests/integration/zaak.sh
 . "$SRC/tests/integration/zaak.sh"
+# shellcheck source=tests/integration/zaak_db.sh
+. "$SRC/tests/integration/zaak_db.sh"
 # shellcheck source=tests/integration/openapi.sh
 . "$SRC/tests/integration/openapi.sh"
 
