@@ -2,11 +2,15 @@
 # One closing line for ./dev test: the Check unit tests (from the test
 # harness's logs) plus the integration tests, as "N passed, N failed".
 # A suite that did not run counts as a failure, so a broken build can't pass.
+#   tests/summary.sh BUILDDIR UNIT_PROGRAM...   (the Makefile's check_PROGRAMS)
 set -u
 BUILD=${1:?builddir}
+shift
+[ $# -gt 0 ] || { echo "summary: no unit test programs named" >&2; exit 2; }
 passed=0 failed=0
-for prog in auth_jwt config principal router validate; do
-	log=$BUILD/tests/unit/check_$prog.log
+for path in "$@"; do
+	prog=${path##*/check_}
+	log=$BUILD/${path}.log
 	line=$(grep -E '^[0-9]+%: Checks: [0-9]+, Failures: [0-9]+, Errors: [0-9]+' "$log" 2>/dev/null | tail -n 1)
 	if [ -z "$line" ]; then
 		echo "unit $prog: did not run (see $log)"

@@ -317,6 +317,8 @@ tg_outcome zk_zaak_create(tg_request *req, const tg_services *svc, const json_t 
 
 tg_outcome zk_zaak_get(tg_request *req, const tg_services *svc, const char *id)
 {
+	char canon[37];
+
 	if (!zk_is_uuid(id)) {
 		/* Not even an id: no zaak, and nothing worth logging as one. */
 		if (svc->audit(req, "zaak.lezen", NULL, NULL, "niet-gevonden") != 0)
@@ -324,9 +326,14 @@ tg_outcome zk_zaak_get(tg_request *req, const tg_services *svc, const char *id)
 		svc->send_problem(req, 404, "not-found", "Not Found", "Deze zaak bestaat niet.", NULL);
 		return TG_DONE;
 	}
+	/* The access log names a zaak by its one canonical spelling, so that
+	 * "who read zaak X" finds every read. */
+	for (size_t i = 0; i < sizeof(canon) - 1; i++)
+		canon[i] = (char)tolower((unsigned char)id[i]);
+	canon[sizeof(canon) - 1] = '\0';
 	if (svc->db_tx(req, TG_TX_BEGIN) != 0)
 		return TG_FAIL_DB;
-	return read_log_send(req, svc, id, "zaak.lezen", "getoond", 200, false);
+	return read_log_send(req, svc, canon, "zaak.lezen", "getoond", 200, false);
 }
 
 /* "<microseconds>.<uuid>" as produced by the list query. */
