@@ -234,6 +234,19 @@ static size_t check_value(const zk_field *f, const json_t *v, const char *path, 
 				return 1;
 			}
 			break;
+		case ZK_ENUM: {
+			size_t k = 0, used = 0;
+			while (f->values && f->values[k] && strcmp(f->values[k], s) != 0)
+				k++;
+			if (f->values && f->values[k])
+				break;
+			used = (size_t)snprintf(sub, sizeof(sub), "een van:");
+			for (k = 0; f->values && f->values[k] && used < sizeof(sub); k++)
+				used += (size_t)snprintf(sub + used, sizeof(sub) - used, "%s %s",
+				    k ? "," : "", f->values[k]);
+			zk_invalid(invalid, path, sub);
+			return 1;
+		}
 		default:
 			break;
 		}

@@ -23,6 +23,7 @@ typedef enum zk_kind {
 	ZK_AGB,        /* 8 digits */
 	ZK_DATE,       /* YYYY-MM-DD, a real calendar date */
 	ZK_CODE,       /* a string present in the code list */
+	ZK_ENUM,       /* one of .values */
 	ZK_OBJECT,     /* an object described by .fields */
 	ZK_ARRAY       /* an array of objects described by .fields */
 } zk_kind;
@@ -35,6 +36,7 @@ typedef struct zk_field {
 	const struct zk_field *fields;
 	const zk_codelijst *codes;   /* ZK_CODE: filled at start-up */
 	const char *code_name;       /* ZK_CODE: named in the reason, e.g. "CBS-gemeentecode" */
+	const char *const *values;   /* ZK_ENUM: the allowed strings, NULL-terminated */
 } zk_field;
 
 /* A calendar date. */

@@ -41,6 +41,32 @@ const zk_field zk_verwijzing_fields[] = {
 	{ .name = NULL },
 };
 
+static const char *const maatregelen[] = {
+	"ots", "voogdij", "jeugdreclassering", "machtiging_gesloten_jeugdhulp", "overig", NULL,
+};
+
+/* Required by API.md; the jeugdhulp the GI deems necessary is optional. */
+const zk_field zk_mandaat_fields[] = {
+	{ .name = "maatregel", .kind = ZK_ENUM, .required = true, .values = maatregelen },
+	{ .name = "uitspraakdatum", .kind = ZK_DATE, .required = true },
+	{ .name = "kenmerk", .kind = ZK_TEXT, .required = true, .min = 1, .max = 100 },
+	{ .name = "productcategorie", .kind = ZK_CODE, .codes = &zk_productcategorieen,
+	  .code_name = "JZ020-productcategorie" },
+	{ .name = "aanbieder_agb", .kind = ZK_AGB },
+	{ .name = NULL },
+};
+
+/* Nothing beyond the common body (yet: art. 3.1.1's other domains come with the CJG procedure). */
+const zk_field zk_melding_fields[] = {
+	{ .name = NULL },
+};
+
+const zk_field zk_overdracht_fields[] = {
+	{ .name = "reden", .kind = ZK_TEXT_LINES, .required = true, .min = 1, .max = 2000 },
+	{ .name = "toestemming_gegevensdeling", .kind = ZK_BOOL, .required = true },
+	{ .name = NULL },
+};
+
 int zk_codelijsten_load(const char *dir, char *err, size_t errlen)
 {
 	char path[1024];
@@ -107,6 +133,23 @@ static void age_rule(zk_zaak_input *in, const zk_date *today, json_t *invalid, i
 	}
 }
 
+/* Rules of the route fields; each applies only where the route's table has the field. */
+static void route_rules(const zk_zaak_input *in, const json_t *body, const zk_date *today,
+    json_t *invalid, int *bad)
+{
+	zk_date d;
+	if (in->uitspraakdatum && zk_date_parse(in->uitspraakdatum, &d) && zk_date_cmp(&d, today) > 0) {
+		zk_invalid(invalid, "uitspraakdatum", "ligt in de toekomst");
+		*bad = 1;
+	}
+	if (json_is_false(json_object_get(body, "toestemming_gegevensdeling"))) {
+		zk_invalid(invalid, "toestemming_gegevensdeling",
+		    "zonder toestemming van het gezin mag het team de gegevens niet overdragen: "
+		    "vraag die eerst, of verwijs het gezin zelf naar het CJG");
+		*bad = 1;
+	}
+}
+
 int zk_zaak_input_parse(const json_t *body, const zk_field *extra, const zk_date *today,
     zk_zaak_input *out, json_t *invalid)
 {
@@ -141,9 +184,15 @@ int zk_zaak_input_parse(const json_t *body, const zk_field *extra, const zk_date
 	out->reden = str(body, "reden");
 	out->productcategorie = str(body, "productcategorie");
 	out->aanbieder_agb = str(body, "aanbieder_agb");
+	out->maatregel = str(body, "maatregel");
+	out->uitspraakdatum = str(body, "uitspraakdatum");
+	out->kenmerk = str(body, "kenmerk");
+	out->has_toestemming = json_is_boolean(json_object_get(body, "toestemming_gegevensdeling"));
+	out->toestemming_gegevensdeling = json_is_true(json_object_get(body, "toestemming_gegevensdeling"));
 
 	persons_distinct(out, invalid, &bad);
 	age_rule(out, today, invalid, &bad);
+	route_rules(out, body, today, invalid, &bad);
 	if (bad)
 		return -1;
 

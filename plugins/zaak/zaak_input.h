@@ -38,11 +38,16 @@ typedef struct zk_zaak_input {
 	const char *hulpvraag;
 	bool spoed;
 	bool voortzetting;
-	/* verwijzing extras (NULL when absent) */
+	/* route extras (NULL when absent) */
 	const char *specialisme;
-	const char *reden;
+	const char *reden;              /* of a verwijzing or an overdracht */
 	const char *productcategorie;
 	const char *aanbieder_agb;
+	const char *maatregel;          /* mandaat */
+	const char *uitspraakdatum;     /* mandaat */
+	const char *kenmerk;            /* mandaat */
+	bool has_toestemming;           /* overdracht: the member was sent */
+	bool toestemming_gegevensdeling; /* overdracht: always true once valid */
 	/* derived */
 	const char *verantwoordelijke_gemeente;
 	bool woonplaats_te_bepalen;
@@ -56,9 +61,12 @@ extern zk_codelijst zk_productcategorieen;
 int zk_codelijsten_load(const char *dir, char *err, size_t errlen);
 void zk_codelijsten_free(void);
 
-/* The common create body, and the optional fields a verwijzing adds. */
+/* The common create body, and what each route adds to it (API.md). */
 extern const zk_field zk_zaak_fields[];
 extern const zk_field zk_verwijzing_fields[];
+extern const zk_field zk_mandaat_fields[];
+extern const zk_field zk_melding_fields[];
+extern const zk_field zk_overdracht_fields[];
 
 /*
  * Validates body against the common table plus extra (may be NULL) and the

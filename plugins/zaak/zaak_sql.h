@@ -30,7 +30,8 @@
  * $6 voortzetting, $7 role, $8 identity, $9 verwijzer_type, $10 verwijzer_agb,
  * $11 verwijzer_org, $12 specialisme, $13 reden, $14 productcategorie,
  * $15 aanbieder_agb, $16 betrokkenen (jsonb, for partij_bsn),
- * $17 caller (pseudonym), $18 idempotency key, $19 body hash -> id.
+ * $17 caller (pseudonym), $18 idempotency key, $19 body hash, $20 maatregel,
+ * $21 uitspraakdatum, $22 kenmerk, $23 toestemming_gegevensdeling -> id.
  * The referentie has at least six digits and grows beyond them.
  */
 #define ZK_SQL_CREATE \
@@ -38,16 +39,18 @@
 	"z AS (INSERT INTO zaak (referentie, route, status, verantwoordelijke_gemeente, " \
 	"  woonplaats_te_bepalen, hulpvraag, spoed, voortzetting, aangemaakt_door_rol, " \
 	"  aangemaakt_door, verwijzer_type, verwijzer_agb, verwijzer_org, verwijzer_specialisme, " \
-	"  verwijzing_reden, productcategorie, aanbieder_agb, partij_bsn) " \
+	"  verwijzing_reden, productcategorie, aanbieder_agb, partij_bsn, maatregel, " \
+	"  uitspraakdatum, kenmerk, toestemming_gegevensdeling) " \
 	"  SELECT 'JH-' || to_char(" ZK_NL_DATE("now()") ", 'YYYY') || '-' || " \
 	"  lpad(n.nr, greatest(6, length(n.nr)), '0'), $1, 'ontvangen', $2, $3, $4, $5, $6, " \
 	"  $7, $8, $9, $10, $11, $12, $13, $14, $15, " \
-	"  ARRAY(SELECT x->>'bsn' FROM jsonb_array_elements($16::jsonb) AS x) FROM n " \
+	"  ARRAY(SELECT x->>'bsn' FROM jsonb_array_elements($16::jsonb) AS x), " \
+	"  $20, $21::date, $22, $23::boolean FROM n " \
 	"  RETURNING id), " \
 	"i AS (INSERT INTO idempotentie (aanroeper, sleutel, body_hash, zaak_id) " \
 	"  SELECT $17, $18, $19, z.id FROM z WHERE $18::text IS NOT NULL) " \
 	"SELECT id FROM z"
-#define ZK_SQL_CREATE_N 19
+#define ZK_SQL_CREATE_N 23
 
 /* $1 zaak id, $2 betrokkenen (jsonb), $3 toelichting, $4 role, $5 identity
  * -> the number of zaken written to (1, or 0 when the caller cannot see it). */
@@ -92,6 +95,10 @@
 	"  'agb', z.verwijzer_agb, 'org', z.verwijzer_org, 'specialisme', z.verwijzer_specialisme, " \
 	"  'reden', z.verwijzing_reden)), " \
 	"'productcategorie', z.productcategorie, 'aanbieder_agb', z.aanbieder_agb, " \
+	"'mandaat', CASE WHEN z.route = 'mandaat' THEN json_build_object('maatregel', " \
+	"  z.maatregel, 'uitspraakdatum', to_char(z.uitspraakdatum, 'YYYY-MM-DD'), " \
+	"  'kenmerk', z.kenmerk) END, " \
+	"'toestemming_gegevensdeling', z.toestemming_gegevensdeling, " \
 	"'aangemaakt', " ZK_TIMESTAMP("z.aangemaakt") ", " \
 	"'statushistorie', (SELECT json_agg(json_build_object('status', s.status, 'tijdstip', " \
 	"  " ZK_TIMESTAMP("s.tijdstip") ", 'toelichting', s.toelichting, 'door', s.actor_rol) " \

@@ -8,6 +8,7 @@
 
 #include <openssl/evp.h>
 
+#include "plugin_common.h"
 #include "validate.h"
 #include "zaak_sql.h"
 
@@ -276,6 +277,10 @@ tg_outcome zk_zaak_create(tg_request *req, const tg_services *svc, const json_t 
 	params[16] = caller;
 	params[17] = key;
 	params[18] = hash;
+	params[19] = in->maatregel;
+	params[20] = in->uitspraakdatum;
+	params[21] = in->kenmerk;
+	params[22] = in->has_toestemming ? (in->toestemming_gegevensdeling ? "true" : "false") : NULL;
 
 	if (svc->db_tx(req, TG_TX_BEGIN) != 0) {
 		free(betrokkenen);
@@ -334,6 +339,45 @@ tg_outcome zk_zaak_get(tg_request *req, const tg_services *svc, const char *id)
 	if (svc->db_tx(req, TG_TX_BEGIN) != 0)
 		return TG_FAIL_DB;
 	return read_log_send(req, svc, canon, "zaak.lezen", "getoond", 200, false);
+}
+
+tg_outcome zk_handle_create(tg_request *req, const tg_services *svc, const zk_route *route)
+{
+	const tg_principal *p = svc->principal(req);
+	const char *type = (unsigned)p->role < TG_ROLE__MAX ? route->verwijzer_types[p->role] : NULL;
+	const char *refusal;
+	json_t *body = NULL, *invalid;
+	zk_zaak_input in;
+	zk_date today;
+	tg_outcome out;
+
+	if (!type) /* the route table admits only roles the route knows */
+		return TG_FAIL_INTERNAL;
+	if (svc->read_json(req, &body) != 0)
+		return TG_DONE;
+	invalid = json_array();
+	if (!invalid) {
+		json_decref(body);
+		return TG_FAIL_INTERNAL;
+	}
+	zk_today(svc, &today);
+	if (zk_zaak_input_parse(body, route->fields, &today, &in, invalid) != 0) {
+		svc->send_problem(req, 422, "validation", "Unprocessable Content",
+		    "Er is niets opgeslagen: invalid-params noemt wat er niet klopt.", invalid);
+		json_decref(invalid);
+		json_decref(body);
+		return TG_DONE;
+	}
+	json_decref(invalid);
+	refusal = route->refuse ? route->refuse(p, &in) : NULL;
+	if (refusal) {
+		svc->send_problem(req, 403, "forbidden", "Forbidden", refusal, NULL);
+		json_decref(body);
+		return TG_DONE;
+	}
+	out = zk_zaak_create(req, svc, body, &in, route, type);
+	json_decref(body);
+	return out;
 }
 
 /* "<microseconds>.<uuid>" as produced by the list query. */

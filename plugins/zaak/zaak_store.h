@@ -15,10 +15,16 @@
 
 #include "zaak_input.h"
 
-/* What a route records about itself on a new zaak. */
+/* A route: its name, its part of the body, and its rules about the caller. */
 typedef struct zk_route {
 	const char *route;          /* "verwijzing", ... */
 	const char *toelichting;    /* the first status entry's explanation */
+	const zk_field *fields;     /* what the route adds to the common body */
+	/* The iJw COD327 verwijzer type of each role the route admits. */
+	const char *verwijzer_types[TG_ROLE__MAX];
+	/* NULL when the caller may create this zaak, else why not (a 403's
+	 * detail, no personal data). May be NULL: anyone the route admits. */
+	const char *(*refuse)(const tg_principal *p, const zk_zaak_input *in);
 } zk_route;
 
 /* In the plugin's init: registers the statements as "<prefix>.<name>". */
@@ -31,6 +37,9 @@ int zk_store_init(const tg_services *svc, const char *prefix);
  */
 tg_outcome zk_zaak_create(tg_request *req, const tg_services *svc, const json_t *body,
     const zk_zaak_input *in, const zk_route *route, const char *verwijzer_type);
+
+/* The whole POST of a route: read, validate, authorise, create. */
+tg_outcome zk_handle_create(tg_request *req, const tg_services *svc, const zk_route *route);
 
 /* GET /api/v1/zaken/{id} and GET /api/v1/zaken. */
 tg_outcome zk_zaak_get(tg_request *req, const tg_services *svc, const char *id);

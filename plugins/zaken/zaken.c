@@ -6,7 +6,7 @@
  */
 #include <toegang/plugin.h>
 
-#include "plugin_common.h"
+#include "plugin_macros.h"
 #include "zaak_store.h"
 
 static tg_outcome get_zaak(tg_request *req, const tg_services *svc, void *state)
@@ -21,24 +21,9 @@ static tg_outcome get_zaken(tg_request *req, const tg_services *svc, void *state
 	return zk_zaken_list(req, svc);
 }
 
-static int init(const tg_services *svc, void **state)
-{
-	(void)state;
-	return zk_plugin_init(svc, "zaken");
-}
-
-static void fini(void *state)
-{
-	(void)state;
-	zk_plugin_fini();
-}
-
 static const tg_route routes[] = {
 	{ "GET", "/api/v1/zaken/{id}", get_zaak, TG_ROUTE_ANY_ROLE },
 	{ "GET", "/api/v1/zaken", get_zaken, TG_ROUTE_ANY_ROLE },
 };
 
-static const tg_plugin descriptor = TG_PLUGIN_DESCRIPTOR_INIT("zaken", "1.0", routes, init, fini);
-
-TG_EXPORT const tg_plugin *toegang_plugin_describe(void);
-const tg_plugin *toegang_plugin_describe(void) { return &descriptor; }
+ZK_PLUGIN("zaken")

@@ -1,0 +1,41 @@
+/*
+ * The part every zaak plugin has in common: init and fini (code lists and
+ * statements), the descriptor and its exported function. A plugin defines
+ * its routes[] and then says ZK_PLUGIN("name"); a create route's plugin
+ * says ZK_CREATE_PLUGIN with its zk_route.
+ */
+#ifndef TOEGANG_ZAAK_PLUGIN_MACROS_H
+#define TOEGANG_ZAAK_PLUGIN_MACROS_H
+
+#include <toegang/plugin.h>
+
+#include "plugin_common.h"
+#include "zaak_store.h"
+
+#define ZK_PLUGIN(NAME) \
+	static int zk_init(const tg_services *svc, void **state) \
+	{ \
+		(void)state; \
+		return zk_plugin_init(svc, NAME); \
+	} \
+	static void zk_fini(void *state) \
+	{ \
+		(void)state; \
+		zk_plugin_fini(); \
+	} \
+	static const tg_plugin zk_descriptor = \
+	    TG_PLUGIN_DESCRIPTOR_INIT(NAME, "1.0", routes, zk_init, zk_fini); \
+	TG_EXPORT const tg_plugin *toegang_plugin_describe(void); \
+	const tg_plugin *toegang_plugin_describe(void) { return &zk_descriptor; }
+
+/* A plugin whose one route is the POST that creates a zaak of route R. */
+#define ZK_CREATE_PLUGIN(NAME, R, PATH, ROLES) \
+	static tg_outcome zk_post(tg_request *req, const tg_services *svc, void *state) \
+	{ \
+		(void)state; \
+		return zk_handle_create(req, svc, &(R)); \
+	} \
+	static const tg_route routes[] = { { "POST", PATH, zk_post, ROLES } }; \
+	ZK_PLUGIN(NAME)
+
+#endif
