@@ -275,6 +275,77 @@ START_TEST(text_rules)
 }
 END_TEST
 
+/* valid_body plus the members of a route, parsed with that route's table. */
+static json_t *run_route(const zk_field *table, const char *extra, zk_zaak_input *in, int *rc)
+{
+	char text[4096];
+	json_error_t e;
+	json_t *body, *invalid = json_array();
+	snprintf(text, sizeof(text), "%.*s, %s}", (int)(strlen(valid_body) - 1), valid_body, extra);
+	body = json_loads(text, JSON_REJECT_DUPLICATES, &e);
+	ck_assert_msg(body != NULL, "test body does not parse: %s", e.text);
+	*rc = zk_zaak_input_parse(body, table, &today, in, invalid);
+	json_array_append_new(invalid, body);
+	return invalid;
+}
+
+START_TEST(mandaat_fields)
+{
+	zk_zaak_input in;
+	int rc;
+	json_t *inv = run_route(zk_mandaat_fields,
+	    "\"maatregel\": \"ots\", \"uitspraakdatum\": \"2026-11-02\", \"kenmerk\": \"C/05/1234\"", &in, &rc);
+	ck_assert_int_eq(rc, 0);
+	ck_assert_str_eq(in.maatregel, "ots");
+	ck_assert_str_eq(in.kenmerk, "C/05/1234");
+	json_decref(inv);
+	inv = run_route(zk_mandaat_fields,
+	    "\"maatregel\": \"huisarrest\", \"uitspraakdatum\": \"2026-11-24\", \"kenmerk\": \"\"", &in, &rc);
+	ck_assert_int_eq(rc, -1);
+	ck_assert(names(inv, "maatregel", "ots"));
+	ck_assert(names(inv, "kenmerk", "leeg"));
+	json_decref(inv);
+	/* Once the table is satisfied, a decision dated tomorrow is refused. */
+	inv = run_route(zk_mandaat_fields,
+	    "\"maatregel\": \"voogdij\", \"uitspraakdatum\": \"2026-11-24\", \"kenmerk\": \"k\"", &in, &rc);
+	ck_assert_int_eq(rc, -1);
+	ck_assert(names(inv, "uitspraakdatum", "toekomst"));
+	json_decref(inv);
+	/* A verwijzing's own members do not belong in a mandaat. */
+	inv = run_route(zk_mandaat_fields, "\"maatregel\": \"ots\", \"uitspraakdatum\": \"2026-11-02\", "
+	    "\"kenmerk\": \"k\", \"specialisme\": \"x\"", &in, &rc);
+	ck_assert_int_eq(rc, -1);
+	ck_assert(names(inv, "specialisme", "onbekend"));
+	json_decref(inv);
+}
+END_TEST
+
+START_TEST(overdracht_needs_consent)
+{
+	zk_zaak_input in;
+	int rc;
+	json_t *inv = run_route(zk_overdracht_fields,
+	    "\"reden\": \"gezin heeft meer nodig\", \"toestemming_gegevensdeling\": true", &in, &rc);
+	ck_assert_int_eq(rc, 0);
+	ck_assert(in.has_toestemming && in.toestemming_gegevensdeling);
+	json_decref(inv);
+	inv = run_route(zk_overdracht_fields,
+	    "\"reden\": \"x\", \"toestemming_gegevensdeling\": false", &in, &rc);
+	ck_assert_int_eq(rc, -1);
+	ck_assert(names(inv, "toestemming_gegevensdeling", "toestemming"));
+	json_decref(inv);
+	inv = run_route(zk_overdracht_fields, "\"reden\": \"x\"", &in, &rc);
+	ck_assert_int_eq(rc, -1);
+	ck_assert(names(inv, "toestemming_gegevensdeling", "verplicht"));
+	json_decref(inv);
+	/* A melding adds nothing to the common body. */
+	inv = run_route(zk_melding_fields, "\"reden\": \"x\"", &in, &rc);
+	ck_assert_int_eq(rc, -1);
+	ck_assert(names(inv, "reden", "onbekend"));
+	json_decref(inv);
+}
+END_TEST
+
 START_TEST(codelijst_parsing)
 {
 	zk_codelijst l;
@@ -309,6 +380,8 @@ int main(void)
 	tcase_add_test(tc, unknown_and_mistyped_fields);
 	tcase_add_test(tc, every_problem_is_reported_at_once);
 	tcase_add_test(tc, text_rules);
+	tcase_add_test(tc, mandaat_fields);
+	tcase_add_test(tc, overdracht_needs_consent);
 	tcase_add_test(tc, codelijst_parsing);
 	suite_add_tcase(s, tc);
 	return tg_run_suite(s);
