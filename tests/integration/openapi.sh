@@ -46,13 +46,29 @@ TYPES = {
 }
 
 
-def validate(doc, schema, v, path="", strict=False):
+def evaluated(doc, schema):
+    """The member names a schema names, with those of its $ref and allOf."""
+    names = set(schema.get("properties", {}))
+    if "$ref" in schema:
+        names |= evaluated(doc, pointer(doc, schema["$ref"]))
+    for sub in schema.get("allOf", []):
+        names |= evaluated(doc, sub)
+    return names
+
+
+def validate(doc, schema, v, path="", strict=False, beside=frozenset()):
     """Problems of v against schema, as a list of strings. strict: an object
     whose schema lists properties and says nothing of additionalProperties
-    may hold no other members (the daemon sends nothing undocumented)."""
+    may hold no other members (the daemon sends nothing undocumented), but
+    for those that a schema beside it names (beside: through the $ref or
+    allOf that led here). unevaluatedProperties: false refuses the members
+    that neither the schema nor its $ref and allOf name."""
     errs = []
+    here = beside | evaluated(doc, schema) if isinstance(v, dict) else beside
     if "$ref" in schema:
-        errs += validate(doc, pointer(doc, schema["$ref"]), v, path, strict)
+        errs += validate(doc, pointer(doc, schema["$ref"]), v, path, strict, here)
+    for sub in schema.get("allOf", []):
+        errs += validate(doc, sub, v, path, strict, here)
     if "type" in schema:
         types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
         if not any(TYPES[t](v) for t in types):
@@ -80,7 +96,8 @@ def validate(doc, schema, v, path="", strict=False):
         for name in schema.get("required", []):
             if name not in v:
                 errs.append(f"{path}.{name}: required, missing")
-        extra = schema.get("additionalProperties", False if strict and props else True)
+        extra = schema.get("additionalProperties")
+        closed = schema.get("unevaluatedProperties") is False
         for name, value in v.items():
             sub = f"{path}.{name}" if path else name
             if name in props:
@@ -89,11 +106,15 @@ def validate(doc, schema, v, path="", strict=False):
                 errs.append(f"{sub}: not in the schema")
             elif isinstance(extra, dict):
                 errs += validate(doc, extra, value, sub, strict)
+            elif closed and name not in evaluated(doc, schema):
+                errs.append(f"{sub}: not in the schema")
+            elif strict and props and extra is None and name not in here:
+                errs.append(f"{sub}: not in the schema")
     if "oneOf" in schema:
-        fits = [s for s in schema["oneOf"] if not validate(doc, s, v, path, strict)]
+        fits = [s for s in schema["oneOf"] if not validate(doc, s, v, path, strict, beside)]
         if len(fits) != 1:
             errs.append(f"{path}: fits {len(fits)} of the oneOf alternatives, not 1")
-    return errs
+    return list(dict.fromkeys(errs))
 
 
 def operations(doc):
@@ -182,14 +203,29 @@ def cmd_response(doc, method, path, status, body_file):
     return 1 if errs else 0
 
 
-def cmd_echo(request_file, zaak_file):
-    """The zaak holds what the verwijzing said, and what follows from it."""
+ROUTES = {"/api/v1/verwijzingen": "verwijzing", "/api/v1/mandaten": "mandaat",
+          "/api/v1/meldingen": "melding", "/api/v1/overdrachten": "overdracht"}
+# iJw COD327 by the role that made the zaak (API.md, openapi.yaml verwijzer.type).
+COD327 = {"huisarts": "02", "jeugdarts": "03", "medisch_specialist": "05", "gi": "04",
+          "rechter": "08", "om": "08", "jji": "08", "ouder": "06", "jeugdige": "06",
+          "cjg": "01", "plein": "01", "gst": "01"}
+
+
+def cmd_echo(request_file, zaak_file, path, role):
+    """The zaak holds what the create call said, and what follows from it."""
     with open(request_file, encoding="utf-8") as f:
         req = json.load(f)
     with open(zaak_file, encoding="utf-8") as f:
         zaak = json.load(f)
     errs = []
+    route = ROUTES.get(path)
+    mandaat = None
+    if route == "mandaat":
+        mandaat = {k: req.get(k) for k in ("maatregel", "uitspraakdatum", "kenmerk")}
     want = {
+        "route": route,
+        "mandaat": mandaat,
+        "toestemming_gegevensdeling": True if route == "overdracht" else None,
         "jeugdige": req["jeugdige"],
         "gezaghebbenden": req["gezaghebbenden"],
         "hulpvraag": req["hulpvraag"],
@@ -207,12 +243,16 @@ def cmd_echo(request_file, zaak_file):
     for k in ("specialisme", "reden"):
         if zaak["verwijzer"].get(k) != req.get(k):
             errs.append(f"verwijzer.{k}: {zaak['verwijzer'].get(k)!r}, expected {req.get(k)!r}")
-    import datetime
-    day = datetime.date.fromisoformat(zaak["aangemaakt"][:10])
-    # Receipt is counted in Europe/Amsterdam; around midnight UTC it is a day later.
-    ok = {str(day + datetime.timedelta(days=56)), str(day + datetime.timedelta(days=57))}
-    if zaak["termijnen"].get("beschikking") not in ok:
-        errs.append(f"termijnen.beschikking: {zaak['termijnen'].get('beschikking')!r}")
+    if zaak["verwijzer"].get("type") != COD327.get(role):
+        errs.append(f"verwijzer.type: {zaak['verwijzer'].get('type')!r}, expected {COD327.get(role)!r}")
+    if route == "verwijzing":
+        # The one termijnregel so far: beschikking, for verwijzingen only.
+        import datetime
+        day = datetime.date.fromisoformat(zaak["aangemaakt"][:10])
+        # Receipt is counted in Europe/Amsterdam; around midnight UTC it is a day later.
+        ok = {str(day + datetime.timedelta(days=56)), str(day + datetime.timedelta(days=57))}
+        if zaak["termijnen"].get("beschikking") not in ok:
+            errs.append(f"termijnen.beschikking: {zaak['termijnen'].get('beschikking')!r}")
     for e in errs:
         print(e)
     return 1 if errs else 0
@@ -245,10 +285,10 @@ oas_fits() {
 	out=$(python3 "$OAS_TOOL" response "$OAS_FILE" "$1" "$2" "$3" "$STATE/oas-body.json" 2>&1) ||
 		{ printf '%s\n' "$out" | head -n 10 | sed 's/^/#   /'; return 1; }
 }
-oas_echo() {
+oas_echo() { # oas_echo REQUEST_FILE PATH ROLE
 	local out
 	printf '%s' "$BODY" >"$STATE/oas-zaak.json"
-	out=$(python3 "$OAS_TOOL" echo "$1" "$STATE/oas-zaak.json" 2>&1) ||
+	out=$(python3 "$OAS_TOOL" echo "$1" "$STATE/oas-zaak.json" "$2" "$3" 2>&1) ||
 		{ printf '%s\n' "$out" | head -n 10 | sed 's/^/#   /'; return 1; }
 }
 
@@ -267,7 +307,7 @@ while IFS=$'\t' read -r path role name file <&3; do
 	OAS_CREATED+=("$role $(json "['id']")")
 	check "POST $path example '$name': the answer fits the documented 201 schema" \
 		oas_fits POST "$path" 201
-	check "POST $path example '$name': the zaak holds what was sent" oas_echo "$file"
+	check "POST $path example '$name': the zaak holds what was sent" oas_echo "$file" "$path" "$role"
 	check "POST $path example '$name': Location is /api/v1/zaken/{id}" \
 		test "$loc" = "/api/v1/zaken/$(json "['id']")"
 	request GET "$loc" -H "$(bearer "$tok")"

@@ -309,6 +309,8 @@ check "after the kill, 50 requests in a row succeed" test "$fails" = 0
 # ---------------------------------------------------------------- zaken (issue 3)
 # shellcheck source=tests/integration/zaak.sh
 . "$SRC/tests/integration/zaak.sh"
+# shellcheck source=tests/integration/routes.sh
+. "$SRC/tests/integration/routes.sh"
 # shellcheck source=tests/integration/zaak_db.sh
 . "$SRC/tests/integration/zaak_db.sh"
 # shellcheck source=tests/integration/openapi.sh
