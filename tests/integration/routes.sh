@@ -26,18 +26,8 @@ r_data() { local c; c=$(z_counts); printf '%s' "${c% *}"; }
 # refused with one of CODES as problem+json, names PARAM in invalid-params
 # when the answer is 422 (PARAM may be empty), and stores nothing.
 r_rejects() {
-	local name=$1 codes=$2 param=$3 path=$4 tok=$5 body=$6 before after why=""; shift 6
-	before=$(r_data)
-	r_post "$path" "$tok" "$body" "$@"
-	after=$(r_data)
-	if [[ " $codes " != *" $STATUS "* ]] || ! is_problem "$STATUS"; then
-		why="expected problem+json $codes; $(z_answer)"
-	elif [ "$STATUS" = 422 ] && [ -n "$param" ] && ! z_names "$param"; then
-		why="invalid-params does not name $param: ${BODY:0:400}"
-	elif [ "$before" != "$after" ]; then
-		why="rows (zaak betrokkene status termijn idempotentie) $before -> $after"
-	fi
-	z_verdict "$name" "$why"
+	local name=$1 codes=$2 param=$3 path=$4 tok=$5 body=$6; shift 6
+	z_refusal "$name" "$codes" "$param" r_data r_post "$path" "$tok" "$body" "$@"
 }
 
 # r_created NAME: the answer is 201 application/json whose Location is

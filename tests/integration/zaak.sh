@@ -115,22 +115,30 @@ z_counts() {
 }
 z_zaak_count() { z_psql_super "SELECT count(*) FROM zaak"; }
 
-# z_rejects NAME "CODES" PARAM [curl args...]: a POST to /api/v1/verwijzingen
-# is refused with one of CODES as problem+json, names PARAM in invalid-params
-# when the answer is 422 (PARAM may be empty), and stores nothing.
-z_rejects() {
-	local name=$1 codes=$2 param=$3 before after why=""; shift 3
-	before=$(z_counts)
-	request POST /api/v1/verwijzingen "$@"
-	after=$(z_counts)
+# z_refusal NAME "CODES" PARAM COUNTS COMMAND...: COMMAND (a request) is
+# refused with one of CODES as problem+json, names PARAM in invalid-params
+# when the answer is 422 (PARAM may be empty), and the row counts that the
+# function COUNTS prints are the same before and after: nothing stored.
+z_refusal() {
+	local name=$1 codes=$2 param=$3 counts=$4 before after why=""; shift 4
+	before=$("$counts")
+	"$@"
+	after=$("$counts")
 	if [[ " $codes " != *" $STATUS "* ]] || ! is_problem "$STATUS"; then
 		why="expected problem+json $codes; $(z_answer)"
 	elif [ "$STATUS" = 422 ] && [ -n "$param" ] && ! z_names "$param"; then
 		why="invalid-params does not name $param: ${BODY:0:400}"
 	elif [ "$before" != "$after" ]; then
-		why="rows (zaak betrokkene status termijn idempotentie aanmaken-log) $before -> $after"
+		why="rows ($counts) $before -> $after"
 	fi
 	z_verdict "$name" "$why"
+}
+# z_rejects NAME "CODES" PARAM [curl args...]: z_refusal for a POST to
+# /api/v1/verwijzingen, counting zaak, betrokkene, status, termijn,
+# idempotentie and aanmaken-log rows.
+z_rejects() {
+	local name=$1 codes=$2 param=$3; shift 3
+	z_refusal "$name" "$codes" "$param" z_counts request POST /api/v1/verwijzingen "$@"
 }
 # z_rejects_body NAME "CODES" PARAM BODY: as z_rejects, a JSON body from the huisarts
 z_rejects_body() {
