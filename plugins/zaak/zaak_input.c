@@ -96,13 +96,16 @@ static void persons_distinct(zk_zaak_input *in, json_t *invalid, int *bad)
 {
 	char name[64];
 	for (size_t i = 0; i < in->ngezaghebbenden; i++) {
+		if (!in->gezaghebbenden[i].bsn)
+			continue;
 		snprintf(name, sizeof(name), "gezaghebbenden[%zu].bsn", i);
-		if (strcmp(in->gezaghebbenden[i].bsn, in->jeugdige.bsn) == 0) {
+		if (in->jeugdige.bsn && strcmp(in->gezaghebbenden[i].bsn, in->jeugdige.bsn) == 0) {
 			zk_invalid(invalid, name, "is hetzelfde BSN als dat van de jeugdige");
 			*bad = 1;
 		}
 		for (size_t k = 0; k < i; k++) {
-			if (strcmp(in->gezaghebbenden[i].bsn, in->gezaghebbenden[k].bsn) == 0) {
+			if (in->gezaghebbenden[k].bsn &&
+			    strcmp(in->gezaghebbenden[i].bsn, in->gezaghebbenden[k].bsn) == 0) {
 				zk_invalid(invalid, name, "deze gezaghebbende staat er al in");
 				*bad = 1;
 			}
@@ -162,8 +165,10 @@ int zk_zaak_input_parse(const json_t *body, const zk_field *extra, const zk_date
 		zk_invalid(invalid, "", "de body moet een JSON-object zijn");
 		return -1;
 	}
+	/* The table first; the rules across fields run too, on whatever of their
+	 * inputs is well-formed, so that one answer names every problem. */
 	if (zk_validate(body, tables, "", invalid) > 0)
-		return -1;
+		bad = 1;
 
 	j = json_object_get(body, "jeugdige");
 	out->jeugdige.bsn = str(j, "bsn");
@@ -171,6 +176,8 @@ int zk_zaak_input_parse(const json_t *body, const zk_field *extra, const zk_date
 	out->jeugdige.geboortedatum = str(j, "geboortedatum");
 	g = json_object_get(body, "gezaghebbenden");
 	out->ngezaghebbenden = json_array_size(g);
+	if (out->ngezaghebbenden > ZK_MAX_GEZAGHEBBENDEN)
+		out->ngezaghebbenden = ZK_MAX_GEZAGHEBBENDEN;
 	for (size_t i = 0; i < out->ngezaghebbenden; i++) {
 		const json_t *p = json_array_get(g, i);
 		out->gezaghebbenden[i].bsn = str(p, "bsn");

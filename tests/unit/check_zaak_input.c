@@ -250,6 +250,15 @@ START_TEST(every_problem_is_reported_at_once)
 	ck_assert(names(inv, "hulpvraag", NULL));
 	ck_assert(names(inv, "extra", NULL));
 	json_decref(inv);
+	/* Rules across fields are reported alongside the table's problems. */
+	inv = run("{\"jeugdige\": {\"bsn\": \"123456782\", \"geboortedatum\": \"2027-01-01\", \"naam\": \"Sam\"},"
+	    " \"gezaghebbenden\": [{\"bsn\": \"123456782\", \"naam\": \"A\", \"gemeente\": \"0301\"}],"
+	    " \"hulpvraag\": \"x\", \"spoed\": 1}", &in, &rc);
+	ck_assert_int_eq(rc, -1);
+	ck_assert(names(inv, "spoed", "true of false"));
+	ck_assert(names(inv, "jeugdige.geboortedatum", "toekomst"));
+	ck_assert(names(inv, "gezaghebbenden[0].bsn", "jeugdige"));
+	json_decref(inv);
 }
 END_TEST
 
