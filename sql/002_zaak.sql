@@ -104,91 +104,9 @@ CREATE TABLE termijnregel (
     CHECK (geldig_tot IS NULL OR geldig_tot > geldig_van)
 );
 
--- The algemeen erkende feestdagen of the Algemene termijnenwet (art. 3), for
--- counting werkdagen and for moving a deadline off a free day (art. 1). Data,
--- generated below for 2015-2040; termijn_datum refuses a year without them.
--- Goede Vrijdag is not among them.
-CREATE TABLE feestdag (
-    datum date NOT NULL,
-    naam  text NOT NULL,
-    PRIMARY KEY (datum, naam)
-);
-
--- Easter Sunday in the Gregorian calendar (Meeus/Jones/Butcher).
-CREATE FUNCTION paasdatum(jaar integer) RETURNS date
-LANGUAGE plpgsql IMMUTABLE STRICT AS $$
-DECLARE
-    a integer := jaar % 19;
-    b integer := jaar / 100;
-    c integer := jaar % 100;
-    h integer;
-    l integer;
-    m integer;
-BEGIN
-    h := (19 * a + b - b / 4 - (b - (b + 8) / 25 + 1) / 3 + 15) % 30;
-    l := (32 + 2 * (b % 4) + 2 * (c / 4) - h - c % 4) % 7;
-    m := (a + 11 * h + 22 * l) / 451;
-    RETURN make_date(jaar, (h + l - 7 * m + 114) / 31, (h + l - 7 * m + 114) % 31 + 1);
-END
-$$;
-
-INSERT INTO feestdag (datum, naam)
-SELECT f.datum, f.naam
-FROM generate_series(2015, 2040) AS y,
-LATERAL (VALUES
-    (make_date(y, 1, 1), 'Nieuwjaarsdag'),
-    (paasdatum(y), 'Eerste Paasdag'),
-    (paasdatum(y) + 1, 'Tweede Paasdag'),
-    -- Koningsdag: 27 April, or the 26th when the 27th is a Sunday.
-    (CASE WHEN extract(isodow FROM make_date(y, 4, 27)) = 7 THEN make_date(y, 4, 26)
-          ELSE make_date(y, 4, 27) END, 'Koningsdag'),
-    (make_date(y, 5, 5), 'Bevrijdingsdag'),
-    (paasdatum(y) + 39, 'Hemelvaartsdag'),
-    (paasdatum(y) + 49, 'Eerste Pinksterdag'),
-    (paasdatum(y) + 50, 'Tweede Pinksterdag'),
-    (make_date(y, 12, 25), 'Eerste Kerstdag'),
-    (make_date(y, 12, 26), 'Tweede Kerstdag')) AS f (datum, naam);
-
-CREATE FUNCTION vrije_dag(d date) RETURNS boolean
-LANGUAGE sql STABLE STRICT AS $$
-    SELECT extract(isodow FROM d) > 5 OR EXISTS (SELECT 1 FROM feestdag f WHERE f.datum = d)
-$$;
-
--- The date n dagen, weken or werkdagen after start. A deadline that falls on
--- a Saturday, Sunday or feestdag moves to the next working day (Algemene
--- termijnenwet art. 1).
-CREATE FUNCTION termijn_datum(start date, n integer, eenheid text) RETURNS date
-LANGUAGE plpgsql STABLE STRICT AS $$
-DECLARE
-    d date := start;
-    rest integer := n;
-BEGIN
-    IF eenheid = 'dagen' THEN
-        d := start + n;
-    ELSIF eenheid = 'weken' THEN
-        d := start + 7 * n;
-    ELSIF eenheid = 'werkdagen' THEN
-        WHILE rest > 0 LOOP
-            d := d + 1;
-            IF NOT vrije_dag(d) THEN
-                rest := rest - 1;
-            END IF;
-        END LOOP;
-    ELSE
-        RAISE EXCEPTION 'termijn_datum: onbekende eenheid %', eenheid;
-    END IF;
-    WHILE vrije_dag(d) LOOP
-        d := d + 1;
-    END LOOP;
-    IF NOT EXISTS (SELECT 1 FROM feestdag f
-                   WHERE f.datum BETWEEN make_date(extract(year FROM d)::int, 1, 1)
-                                     AND make_date(extract(year FROM d)::int, 12, 31)) THEN
-        RAISE EXCEPTION 'termijn_datum: no feestdagen known for %: extend table feestdag',
-            extract(year FROM d);
-    END IF;
-    RETURN d;
-END
-$$;
+-- Deadlines are computed by the daemon's one calendar module
+-- (plugins/zaak/calendar.c: Easter computed, the feestdagen of the Algemene
+-- termijnenwet, werkdagen, opschorting), from these rules.
 
 -- A referral is a request for an individual voorziening (Nadere regels 3.7.3:
 -- "voor zover ... een verwijzing is afgegeven via de huisarts, medisch
@@ -264,10 +182,9 @@ CREATE POLICY zaak_termijn_aanmaken ON zaak_termijn FOR INSERT WITH CHECK (zaak_
 -- user (token sub) and on whose behalf the user acted.
 ALTER TABLE toegangslog ADD COLUMN sub text, ADD COLUMN namens text;
 
-REVOKE ALL ON zaak, betrokkene, zaak_status, zaak_termijn, termijnregel, feestdag, idempotentie
+REVOKE ALL ON zaak, betrokkene, zaak_status, zaak_termijn, termijnregel, idempotentie
     FROM PUBLIC;
 GRANT SELECT, INSERT ON zaak, betrokkene, zaak_status, zaak_termijn, idempotentie TO toegang_app;
-GRANT SELECT ON termijnregel, feestdag TO toegang_app;
+GRANT SELECT ON termijnregel TO toegang_app;
 GRANT USAGE ON SEQUENCE zaak_referentie_seq TO toegang_app;
-GRANT EXECUTE ON FUNCTION zaak_zichtbaar(zaak), zaak_id_zichtbaar(uuid), termijn_datum(date, integer, text),
-    vrije_dag(date), paasdatum(integer) TO toegang_app;
+GRANT EXECUTE ON FUNCTION zaak_zichtbaar(zaak), zaak_id_zichtbaar(uuid) TO toegang_app;

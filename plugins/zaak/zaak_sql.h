@@ -31,7 +31,10 @@
  * $11 verwijzer_org, $12 specialisme, $13 reden, $14 productcategorie,
  * $15 aanbieder_agb, $16 betrokkenen (jsonb, for partij_bsn),
  * $17 caller (pseudonym), $18 idempotency key, $19 body hash, $20 maatregel,
- * $21 uitspraakdatum, $22 kenmerk, $23 toestemming_gegevensdeling -> id.
+ * $21 uitspraakdatum, $22 kenmerk, $23 toestemming_gegevensdeling
+ * -> id, the day of receipt (Dutch calendar), and the deadline rules that
+ * follow from receipt (JSON [{naam, aantal, eenheid, grondslag}]): the
+ * calendar module turns those into dates.
  * The referentie has at least six digits and grows beyond them.
  */
 #define ZK_SQL_CREATE \
@@ -49,14 +52,22 @@
 	"  RETURNING id), " \
 	"i AS (INSERT INTO idempotentie (aanroeper, sleutel, body_hash, zaak_id) " \
 	"  SELECT $17, $18, $19, z.id FROM z WHERE $18::text IS NOT NULL) " \
-	"SELECT id FROM z"
+	"SELECT z.id, " ZK_NL_DATE("now()") "::text, " \
+	"(SELECT COALESCE(json_agg(json_build_object('naam', r.naam, 'aantal', r.aantal, " \
+	"  'eenheid', r.eenheid, 'grondslag', r.grondslag)), '[]'::json) FROM (" \
+	"  SELECT DISTINCT ON (r.naam) r.* FROM termijnregel r WHERE r.gebeurtenis = 'ontvangst' " \
+	"  AND (r.route IS NULL OR r.route = $1) AND (r.gemeente IS NULL OR r.gemeente = $2) " \
+	"  AND r.geldig_van <= " ZK_NL_DATE("now()") \
+	"  AND (r.geldig_tot IS NULL OR r.geldig_tot > " ZK_NL_DATE("now()") ") " \
+	"  ORDER BY r.naam, r.gemeente IS NULL, r.route IS NULL, r.geldig_van DESC) r)::text " \
+	"FROM z"
 #define ZK_SQL_CREATE_N 23
 
-/* $1 zaak id, $2 betrokkenen (jsonb), $3 toelichting, $4 role, $5 identity
+/* $1 zaak id, $2 betrokkenen (jsonb), $3 toelichting, $4 role, $5 identity,
+ * $6 termijnen (jsonb [{naam, datum, grondslag}])
  * -> the number of zaken written to (1, or 0 when the caller cannot see it). */
 #define ZK_SQL_CREATE_PARTS \
-	"WITH z AS (SELECT id, aangemaakt, route, verantwoordelijke_gemeente FROM zaak " \
-	"  WHERE id = $1::uuid), " \
+	"WITH z AS (SELECT id, aangemaakt FROM zaak WHERE id = $1::uuid), " \
 	"ib AS (INSERT INTO betrokkene (zaak_id, rol, volgorde, bsn, naam, geboortedatum, gemeente) " \
 	"  SELECT z.id, b.rol, b.volgorde, b.bsn, b.naam, b.geboortedatum, b.gemeente " \
 	"  FROM z, jsonb_to_recordset($2::jsonb) AS b (rol text, volgorde smallint, bsn text, " \
@@ -64,14 +75,8 @@
 	"s AS (INSERT INTO zaak_status (zaak_id, status, tijdstip, toelichting, actor_rol, actor) " \
 	"  SELECT z.id, 'ontvangen', z.aangemaakt, $3, $4, $5 FROM z), " \
 	"t AS (INSERT INTO zaak_termijn (zaak_id, naam, datum, grondslag) " \
-	"  SELECT DISTINCT ON (r.naam) z.id, r.naam, " \
-	"  termijn_datum(" ZK_NL_DATE("z.aangemaakt") ", r.aantal, r.eenheid), r.grondslag " \
-	"  FROM z, termijnregel r WHERE r.gebeurtenis = 'ontvangst' " \
-	"  AND (r.route IS NULL OR r.route = z.route) " \
-	"  AND (r.gemeente IS NULL OR r.gemeente = z.verantwoordelijke_gemeente) " \
-	"  AND r.geldig_van <= " ZK_NL_DATE("z.aangemaakt") \
-	"  AND (r.geldig_tot IS NULL OR r.geldig_tot > " ZK_NL_DATE("z.aangemaakt") ") " \
-	"  ORDER BY r.naam, r.gemeente IS NULL, r.route IS NULL, r.geldig_van DESC) " \
+	"  SELECT z.id, t.naam, t.datum, t.grondslag " \
+	"  FROM z, jsonb_to_recordset($6::jsonb) AS t (naam text, datum date, grondslag text)) " \
 	"SELECT count(*) FROM z"
 
 /* $1 caller, $2 key -> body_hash, zaak_id */

@@ -8,6 +8,7 @@
 
 #include <openssl/evp.h>
 
+#include "calendar.h"
 #include "plugin_common.h"
 #include "validate.h"
 #include "zaak_sql.h"
@@ -33,7 +34,7 @@ int zk_store_init(const tg_services *svc, const char *prefix)
 		[LIST_GEMEENTE] = ZK_SQL_LIST(ZK_WHO_GEMEENTE),
 	};
 	if (svc->db_prepare(st_create, ZK_SQL_CREATE, ZK_SQL_CREATE_N) != 0 ||
-	    svc->db_prepare(st_parts, ZK_SQL_CREATE_PARTS, 5) != 0 ||
+	    svc->db_prepare(st_parts, ZK_SQL_CREATE_PARTS, 6) != 0 ||
 	    svc->db_prepare(st_idem, ZK_SQL_IDEMPOTENT, 2) != 0 ||
 	    svc->db_prepare(st_read, ZK_SQL_READ, 3) != 0)
 		return -1;
@@ -169,13 +170,47 @@ static tg_outcome read_log_send(tg_request *req, const tg_services *svc, const c
 	return TG_DONE;
 }
 
+/*
+ * The deadlines that follow from receipt: rules (JSON from the create
+ * statement) turned into dates by the calendar. A new JSON text, or NULL.
+ */
+static char *deadlines_json(const char *receipt, const char *rules_text)
+{
+	json_t *rules = json_loads(rules_text, 0, NULL), *out = json_array(), *r;
+	zk_date d;
+	size_t i;
+	char *text = NULL;
+
+	if (!rules || !out || !json_is_array(rules) || !zk_date_parse(receipt, &d))
+		goto done;
+	json_array_foreach(rules, i, r) {
+		zk_unit unit;
+		char datum[11];
+		json_int_t n = json_integer_value(json_object_get(r, "aantal"));
+		if (!zk_unit_parse(json_string_value(json_object_get(r, "eenheid")), &unit) ||
+		    n <= 0 || n > 10000)
+			goto done;
+		zk_day_format(zk_termijn(zk_day_from(&d), (int)n, unit), datum);
+		if (json_array_append_new(out, json_pack("{s:O?, s:s, s:O?}", "naam",
+		    json_object_get(r, "naam"), "datum", datum, "grondslag",
+		    json_object_get(r, "grondslag"))) != 0)
+			goto done;
+	}
+	text = json_dumps(out, JSON_COMPACT);
+done:
+	json_decref(rules);
+	json_decref(out);
+	return text;
+}
+
 /* The zaak's parties, first status and deadlines, once the zaak is there. */
 static tg_outcome create_parts(tg_request *req, const tg_services *svc, const char *zaak_id,
-    const char *betrokkenen, const zk_route *route)
+    const char *betrokkenen, const zk_route *route, const char *termijnen)
 {
 	const tg_principal *p = svc->principal(req);
-	const char *params[5] = { zaak_id, betrokkenen, route->toelichting, p->role_name, p->identity };
-	PGresult *r = svc->db_exec(req, st_parts, 5, params);
+	const char *params[6] = { zaak_id, betrokkenen, route->toelichting, p->role_name,
+		p->identity, termijnen };
+	PGresult *r = svc->db_exec(req, st_parts, 6, params);
 	bool ok;
 	if (!r)
 		return TG_FAIL_DB;
@@ -292,9 +327,12 @@ tg_outcome zk_zaak_create(tg_request *req, const tg_services *svc, const json_t 
 		return TG_FAIL_DB;
 	}
 	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1) {
+		char *termijnen = deadlines_json(PQgetvalue(r, 0, 1), PQgetvalue(r, 0, 2));
 		snprintf(zaak_id, sizeof(zaak_id), "%s", PQgetvalue(r, 0, 0));
 		PQclear(r);
-		out = create_parts(req, svc, zaak_id, betrokkenen, route);
+		out = termijnen ? create_parts(req, svc, zaak_id, betrokkenen, route, termijnen)
+		                : TG_FAIL_INTERNAL;
+		free(termijnen);
 		free(betrokkenen);
 		if (out != TG_DONE)
 			return out;

@@ -1,25 +1,7 @@
-# The database's own rules behind the zaken: deadlines as the Algemene
-# termijnenwet counts them, the row-level security guard on adding to a zaak,
-# and the access log committing or failing with what it records (sourced by run.sh).
-
-# sql_app SQL: one value, as the daemon's role
-sql_app() { psql_app "$1" 2>&1 | tail -n 1; }
-
-check "Easter is computed right (2026-04-05, 2027-03-28, 2038-04-25)" \
-	test "$(sql_app "select paasdatum(2026) || ' ' || paasdatum(2027) || ' ' || paasdatum(2038)")" = \
-	"2026-04-05 2027-03-28 2038-04-25"
-check "werkdagen skip Easter Monday but not Goede Vrijdag (2026-04-02 + 3 = 2026-04-08)" \
-	test "$(sql_app "select termijn_datum('2026-04-02', 3, 'werkdagen')")" = 2026-04-08
-check "werkdagen skip Christmas and the weekend (2026-12-21 + 5 = 2026-12-29)" \
-	test "$(sql_app "select termijn_datum('2026-12-21', 5, 'werkdagen')")" = 2026-12-29
-check "eight weeks ending on Tweede Kerstdag (a Saturday) move to Monday 2026-12-28" \
-	test "$(sql_app "select termijn_datum('2026-10-31', 8, 'weken')")" = 2026-12-28
-check "eight weeks from a Monday end on a Monday (2026-11-23 + 8 weeks = 2027-01-18)" \
-	test "$(sql_app "select termijn_datum('2026-11-23', 8, 'weken')")" = 2027-01-18
-check "Koningsdag moves to the 26th when the 27th is a Sunday (2025)" \
-	test "$(sql_app "select string_agg(datum::text, ',') from feestdag where naam = 'Koningsdag' and extract(year from datum) = 2025")" = 2025-04-26
-check "a year without known feestdagen is an error, not a silent miscount" \
-	eval '! psql_app "select termijn_datum('"'"'2040-12-01'"'"', 8, '"'"'weken'"'"')" >/dev/null 2>&1'
+# The database's own rules behind the zaken: the row-level security guard on
+# adding to a zaak, and the access log committing or failing with what it
+# records (sourced by run.sh). The deadline calendar has its unit tests
+# (tests/unit/check_calendar.c).
 
 # The app role, as a CJG of another gemeente, cannot add to a zaak it cannot see.
 GUARD_HA=$(token -r huisarts -c agb=55501234)
