@@ -1,7 +1,8 @@
 /*
  * The part every zaak plugin has in common: init and fini (code lists and
  * statements), the descriptor and its exported function. A plugin defines
- * its routes[] and then says ZK_PLUGIN("name"); a create route's plugin
+ * its routes[] and then says ZK_PLUGIN("name") (or ZK_PLUGIN_WITH("name",
+ * more_init)); a create route's plugin
  * says ZK_CREATE_PLUGIN with its zk_route.
  */
 #ifndef TOEGANG_ZAAK_PLUGIN_MACROS_H
@@ -12,11 +13,14 @@
 #include "plugin_common.h"
 #include "zaak_store.h"
 
-#define ZK_PLUGIN(NAME) \
+#define ZK_PLUGIN_WITH(NAME, EXTRA) \
 	static int zk_init(const tg_services *svc, void **state) \
 	{ \
+		int (*extra)(const tg_services *) = EXTRA; \
 		(void)state; \
-		return zk_plugin_init(svc, NAME); \
+		if (zk_plugin_init(svc, NAME) != 0) \
+			return -1; \
+		return extra ? extra(svc) : 0; \
 	} \
 	static void zk_fini(void *state) \
 	{ \
@@ -27,6 +31,8 @@
 	    TG_PLUGIN_DESCRIPTOR_INIT(NAME, "1.0", routes, zk_init, zk_fini); \
 	TG_EXPORT const tg_plugin *toegang_plugin_describe(void); \
 	const tg_plugin *toegang_plugin_describe(void) { return &zk_descriptor; }
+
+#define ZK_PLUGIN(NAME) ZK_PLUGIN_WITH(NAME, NULL)
 
 /* A plugin whose one route is the POST that creates a zaak of route R. */
 #define ZK_CREATE_PLUGIN(NAME, R, PATH, ROLES) \

@@ -105,8 +105,16 @@
 	"  'kenmerk', z.kenmerk) END, " \
 	"'toestemming_gegevensdeling', z.toestemming_gegevensdeling, " \
 	"'aangemaakt', " ZK_TIMESTAMP("z.aangemaakt") ", " \
+	"'uitleg', (SELECT json_build_object('wat', u.uitleg, 'vervolg', " \
+	"  replace(replace(u.vervolg, '{verslag}', COALESCE((SELECT to_char(t.datum, 'DD-MM-YYYY') " \
+	"  FROM zaak_termijn t WHERE t.zaak_id = z.id AND t.naam = 'verslag'), 'zo snel mogelijk')), " \
+	"  '{beschikking}', COALESCE((SELECT to_char(t.datum, 'DD-MM-YYYY') FROM zaak_termijn t " \
+	"  WHERE t.zaak_id = z.id AND t.naam = 'beschikking'), 'zo snel mogelijk'))) " \
+	"  FROM status_uitleg u WHERE u.status = z.status), " \
 	"'statushistorie', (SELECT json_agg(json_build_object('status', s.status, 'tijdstip', " \
-	"  " ZK_TIMESTAMP("s.tijdstip") ", 'toelichting', s.toelichting, 'door', s.actor_rol) " \
+	"  " ZK_TIMESTAMP("s.tijdstip") ", 'toelichting', s.toelichting, 'door', s.actor_rol, " \
+	"  'actie', s.actie, 'uitleg', (SELECT u.uitleg FROM status_uitleg u WHERE u.status = s.status), " \
+	"  'gegevens', CASE WHEN $2::text IN ('cjg', 'beheerder') THEN s.gegevens END) " \
 	"  ORDER BY s.id) FROM zaak_status s WHERE s.zaak_id = z.id), " \
 	"'termijnen', (SELECT COALESCE(json_object_agg(t.naam, to_char(t.datum, 'YYYY-MM-DD') " \
 	"  ORDER BY t.naam), '{}'::json) FROM zaak_termijn t WHERE t.zaak_id = z.id)" \
@@ -130,7 +138,9 @@
 	"'woonplaats_te_bepalen', z.woonplaats_te_bepalen, 'spoed', z.spoed, " \
 	"'aangemaakt', " ZK_TIMESTAMP("z.aangemaakt") ", " \
 	"'jeugdige', json_build_object('naam', j.naam, " \
-	"  'geboortedatum', to_char(j.geboortedatum, 'YYYY-MM-DD')))::text, j.bsn, " \
+	"  'geboortedatum', to_char(j.geboortedatum, 'YYYY-MM-DD')), " \
+	"'termijn', (SELECT json_build_object('naam', t.naam, 'datum', to_char(t.datum, 'YYYY-MM-DD')) " \
+	"  FROM zaak_termijn t WHERE t.zaak_id = z.id ORDER BY t.datum, t.naam LIMIT 1))::text, j.bsn, " \
 	"((extract(epoch FROM z.aangemaakt) * 1000000)::bigint)::text || '.' || z.id::text " \
 	"FROM zaak z JOIN betrokkene j ON j.zaak_id = z.id AND j.rol = 'jeugdige' " \
 	"WHERE " WHO " " \
@@ -148,5 +158,57 @@
 #define ZK_WHO_GEMEENTE \
 	"$1::text IN ('cjg', 'plein', 'gst', 'beheerder') " \
 	"AND z.verantwoordelijke_gemeente = $2::bpchar"
+
+/* $1 id, $2 role, $3 identity, $4 event (termijnregel.gebeurtenis, may be NULL)
+ * -> status, route, spoed, gemeente, termijnen {naam: datum}, the deadline
+ * rules of the event ([{naam, aantal, eenheid, grondslag}]); the row locked. */
+#define ZK_SQL_ACTION_LOAD \
+	"SELECT z.status, z.route, z.spoed::text, z.verantwoordelijke_gemeente::text, " \
+	"(SELECT COALESCE(json_object_agg(t.naam, to_char(t.datum, 'YYYY-MM-DD')), '{}'::json) " \
+	"  FROM zaak_termijn t WHERE t.zaak_id = z.id)::text, " \
+	"(SELECT COALESCE(json_agg(json_build_object('naam', r.naam, 'aantal', r.aantal, " \
+	"  'eenheid', r.eenheid, 'grondslag', r.grondslag)), '[]'::json) FROM (" \
+	"  SELECT DISTINCT ON (r.naam) r.* FROM termijnregel r WHERE r.gebeurtenis = $4::text " \
+	"  AND (r.route IS NULL OR r.route = z.route) " \
+	"  AND (r.gemeente IS NULL OR r.gemeente = z.verantwoordelijke_gemeente) " \
+	"  AND r.geldig_van <= " ZK_NL_DATE("now()") \
+	"  AND (r.geldig_tot IS NULL OR r.geldig_tot > " ZK_NL_DATE("now()") ") " \
+	"  ORDER BY r.naam, r.gemeente IS NULL, r.route IS NULL, r.geldig_van DESC) r)::text " \
+	"FROM zaak z WHERE z.id = $1::uuid AND " ZK_VISIBLE("$2", "$3") " FOR UPDATE OF z"
+
+/* $1 id, $2 new status, $3 toelichting, $4 role, $5 identity, $6 action,
+ * $7 gegevens (jsonb), $8 deadlines ended (text[]), $9 deadlines set (jsonb
+ * [{naam, datum, grondslag}]), $10 woonplaats vastgesteld -> 1 when done. */
+#define ZK_SQL_ACTION_APPLY \
+	"WITH u AS (UPDATE zaak SET status = $2, woonplaats_te_bepalen = " \
+	"  CASE WHEN $10::boolean THEN false ELSE woonplaats_te_bepalen END " \
+	"  WHERE id = $1::uuid RETURNING id), " \
+	"s AS (INSERT INTO zaak_status (zaak_id, status, tijdstip, toelichting, actor_rol, actor, " \
+	"  actie, gegevens) SELECT u.id, $2, clock_timestamp(), $3, $4, $5, $6, $7::jsonb FROM u), " \
+	"n AS (SELECT x.naam, x.datum, x.grondslag FROM jsonb_to_recordset($9::jsonb) " \
+	"  AS x (naam text, datum date, grondslag text)), " \
+	"d AS (DELETE FROM zaak_termijn t USING u WHERE t.zaak_id = u.id " \
+	"  AND t.naam = ANY ($8::text[]) AND t.naam NOT IN (SELECT naam FROM n)), " \
+	"i AS (INSERT INTO zaak_termijn (zaak_id, naam, datum, grondslag) " \
+	"  SELECT u.id, n.naam, n.datum, n.grondslag FROM u, n " \
+	"  ON CONFLICT (zaak_id, naam) DO UPDATE SET datum = EXCLUDED.datum, " \
+	"  grondslag = EXCLUDED.grondslag) " \
+	"SELECT count(*) FROM u"
+
+/* $1 gemeente, $2 role -> the open zaken with their nearest deadline, nearest first. */
+#define ZK_SQL_WERKVOORRAAD \
+	"SELECT z.id, z.referentie, z.route, z.status, z.spoed, " ZK_TIMESTAMP("z.aangemaakt") ", " \
+	"t.naam, to_char(t.datum, 'YYYY-MM-DD'), j.bsn, z.woonplaats_te_bepalen " \
+	"FROM zaak z JOIN betrokkene j ON j.zaak_id = z.id AND j.rol = 'jeugdige' " \
+	"LEFT JOIN LATERAL (SELECT t.naam, t.datum FROM zaak_termijn t WHERE t.zaak_id = z.id " \
+	"  ORDER BY t.datum, t.naam LIMIT 1) t ON true " \
+	"WHERE $2::text = 'cjg' AND z.verantwoordelijke_gemeente = $1::bpchar " \
+	"AND z.status NOT IN ('toegekend', 'gedeeltelijk_toegekend', 'afgewezen', 'ingetrokken', " \
+	"  'doorgezonden') " \
+	"ORDER BY t.datum NULLS LAST, z.spoed DESC, z.aangemaakt, z.id LIMIT 500"
+
+/* $1 id -> who looked (tijdstip, rol, wie, actie) for the family, newest first. */
+#define ZK_SQL_INZAGE \
+	"SELECT " ZK_TIMESTAMP("i.tijdstip") ", i.rol, i.wie, i.actie FROM zaak_inzage($1::uuid) AS i"
 
 #endif

@@ -9,6 +9,7 @@
 #include <openssl/evp.h>
 
 #include "calendar.h"
+#include "procedure.h"
 #include "plugin_common.h"
 #include "validate.h"
 #include "zaak_sql.h"
@@ -61,7 +62,7 @@ bool zk_is_uuid(const char *s)
 	return true;
 }
 
-static void log_sqlstate(const tg_services *svc, tg_request *req, const char *event, PGresult *r)
+void zk_log_sqlstate(const tg_services *svc, tg_request *req, const char *event, PGresult *r)
 {
 	/* Only the SQLSTATE: a message's DETAIL can quote the row, BSN and all. */
 	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
@@ -122,12 +123,7 @@ static json_t *betrokkenen_json(const zk_zaak_input *in)
 	return a;
 }
 
-/*
- * Reads the zaak as the caller (inside the open transaction), writes the
- * access-log record, commits, and sends it with status. Returns TG_DONE
- * with the answer sent, or a failure.
- */
-static tg_outcome read_log_send(tg_request *req, const tg_services *svc, const char *id,
+tg_outcome zk_read_log_send(tg_request *req, const tg_services *svc, const char *id,
     const char *action, const char *outcome, int status, bool created)
 {
 	const tg_principal *p = svc->principal(req);
@@ -140,13 +136,19 @@ static tg_outcome read_log_send(tg_request *req, const tg_services *svc, const c
 	if (!r)
 		return TG_FAIL_DB;
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-		log_sqlstate(svc, req, "zaak-read-failed", r);
+		zk_log_sqlstate(svc, req, "zaak-read-failed", r);
 		PQclear(r);
 		return TG_FAIL_INTERNAL;
 	}
 	found = PQntuples(r) == 1;
 	if (found) {
 		doc = json_loads(PQgetvalue(r, 0, 0), 0, NULL);
+		/* The CJG of the zaak also learns what it may do next. */
+		if (doc && p->role == TG_ROLE_CJG)
+			json_object_set_new(doc, "acties_toegestaan", zk_actions_allowed(
+			    json_string_value(json_object_get(doc, "status")),
+			    json_string_value(json_object_get(doc, "route")),
+			    json_is_true(json_object_get(doc, "spoed"))));
 		if (!doc || svc->person_ref(PQgetvalue(r, 0, 1), ref) != 0) {
 			json_decref(doc);
 			PQclear(r);
@@ -217,7 +219,7 @@ static tg_outcome create_parts(tg_request *req, const tg_services *svc, const ch
 	ok = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 &&
 	    strcmp(PQgetvalue(r, 0, 0), "1") == 0;
 	if (!ok)
-		log_sqlstate(svc, req, "zaak-create-parts-failed", r);
+		zk_log_sqlstate(svc, req, "zaak-create-parts-failed", r);
 	PQclear(r);
 	return ok ? TG_DONE : TG_FAIL_INTERNAL;
 }
@@ -233,7 +235,7 @@ static tg_outcome replay(tg_request *req, const tg_services *svc, const char *ca
 		return TG_FAIL_DB;
 	if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1) {
 		if (PQresultStatus(r) != PGRES_TUPLES_OK)
-			log_sqlstate(svc, req, "idempotency-read-failed", r);
+			zk_log_sqlstate(svc, req, "idempotency-read-failed", r);
 		PQclear(r);
 		return TG_FAIL_INTERNAL;
 	}
@@ -251,7 +253,7 @@ static tg_outcome replay(tg_request *req, const tg_services *svc, const char *ca
 	}
 	snprintf(zaak_id, sizeof(zaak_id), "%s", PQgetvalue(r, 0, 1));
 	PQclear(r);
-	return read_log_send(req, svc, zaak_id, "zaak.aanmaken", "herhaald", 200, true);
+	return zk_read_log_send(req, svc, zaak_id, "zaak.aanmaken", "herhaald", 200, true);
 }
 
 static const char *idempotency_key(tg_request *req, const tg_services *svc, bool *bad)
@@ -336,7 +338,7 @@ tg_outcome zk_zaak_create(tg_request *req, const tg_services *svc, const json_t 
 		free(betrokkenen);
 		if (out != TG_DONE)
 			return out;
-		return read_log_send(req, svc, zaak_id, "zaak.aanmaken", "aangemaakt", 201, true);
+		return zk_read_log_send(req, svc, zaak_id, "zaak.aanmaken", "aangemaakt", 201, true);
 	}
 	free(betrokkenen);
 	{
@@ -345,7 +347,7 @@ tg_outcome zk_zaak_create(tg_request *req, const tg_services *svc, const json_t 
 		bool duplicate = key && state && strcmp(state, "23505") == 0 && constraint &&
 		    strcmp(constraint, "idempotentie_pkey") == 0;
 		if (!duplicate)
-			log_sqlstate(svc, req, "zaak-create-failed", r);
+			zk_log_sqlstate(svc, req, "zaak-create-failed", r);
 		PQclear(r);
 		if (!duplicate)
 			return TG_FAIL_INTERNAL;
@@ -376,7 +378,7 @@ tg_outcome zk_zaak_get(tg_request *req, const tg_services *svc, const char *id)
 	canon[sizeof(canon) - 1] = '\0';
 	if (svc->db_tx(req, TG_TX_BEGIN) != 0)
 		return TG_FAIL_DB;
-	return read_log_send(req, svc, canon, "zaak.lezen", "getoond", 200, false);
+	return zk_read_log_send(req, svc, canon, "zaak.lezen", "getoond", 200, false);
 }
 
 tg_outcome zk_handle_create(tg_request *req, const tg_services *svc, const zk_route *route)
@@ -516,7 +518,7 @@ tg_outcome zk_zaken_list(tg_request *req, const tg_services *svc)
 	if (!r)
 		return TG_FAIL_DB;
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-		log_sqlstate(svc, req, "zaak-list-failed", r);
+		zk_log_sqlstate(svc, req, "zaak-list-failed", r);
 		PQclear(r);
 		return TG_FAIL_INTERNAL;
 	}

@@ -41,9 +41,20 @@ tg_outcome zk_zaak_create(tg_request *req, const tg_services *svc, const json_t 
 /* The whole POST of a route: read, validate, authorise, create. */
 tg_outcome zk_handle_create(tg_request *req, const tg_services *svc, const zk_route *route);
 
+/*
+ * Reads zaak id as the caller (inside the open transaction), writes the
+ * access-log record (action, outcome), commits, and sends it with status
+ * (and a Location when created). TG_DONE once answered, or a failure.
+ */
+tg_outcome zk_read_log_send(tg_request *req, const tg_services *svc, const char *id,
+    const char *action, const char *outcome, int status, bool created);
+
 /* GET /api/v1/zaken/{id} and GET /api/v1/zaken. */
 tg_outcome zk_zaak_get(tg_request *req, const tg_services *svc, const char *id);
 tg_outcome zk_zaken_list(tg_request *req, const tg_services *svc);
+
+/* Logs a failed statement by its SQLSTATE only (a DETAIL can quote a row). */
+void zk_log_sqlstate(const tg_services *svc, tg_request *req, const char *event, PGresult *r);
 
 /* True for the canonical text form of a UUID (lower or upper case hex). */
 bool zk_is_uuid(const char *s);

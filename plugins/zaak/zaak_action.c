@@ -1,0 +1,378 @@
+/* Actions of the CJG procedure, the worklist, and the family's inzage. */
+#include "zaak_action.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calendar.h"
+#include "plugin_common.h"
+#include "procedure.h"
+#include "zaak_sql.h"
+#include "zaak_store.h"
+
+#define DUE_SOON_WERKDAGEN 5
+
+static char st_load[80], st_apply[80], st_werk[80], st_inzage[80];
+
+int zk_action_init(const tg_services *svc, const char *prefix)
+{
+	snprintf(st_load, sizeof(st_load), "%s.actie_laden", prefix);
+	snprintf(st_apply, sizeof(st_apply), "%s.actie_uitvoeren", prefix);
+	snprintf(st_werk, sizeof(st_werk), "%s.werkvoorraad", prefix);
+	snprintf(st_inzage, sizeof(st_inzage), "%s.inzage", prefix);
+	if (svc->db_prepare(st_load, ZK_SQL_ACTION_LOAD, 4) != 0 ||
+	    svc->db_prepare(st_apply, ZK_SQL_ACTION_APPLY, 10) != 0 ||
+	    svc->db_prepare(st_werk, ZK_SQL_WERKVOORRAAD, 2) != 0 ||
+	    svc->db_prepare(st_inzage, ZK_SQL_INZAGE, 1) != 0)
+		return -1;
+	return 0;
+}
+
+static void canonical_id(const char *id, char out[37])
+{
+	for (int i = 0; i < 36; i++)
+		out[i] = (char)tolower((unsigned char)id[i]);
+	out[36] = '\0';
+}
+
+static void not_found(tg_request *req, const tg_services *svc)
+{
+	svc->send_problem(req, 404, "not-found", "Not Found", "Deze zaak bestaat niet.", NULL);
+}
+
+/* 409: the action does not fit the zaak's state; say which state and which actions do. */
+static void conflict(tg_request *req, const tg_services *svc, const char *name, const char *status,
+    const char *route, bool spoed)
+{
+	char detail[512];
+	json_t *allowed = zk_actions_allowed(status, route, spoed);
+	char *list = allowed ? json_dumps(allowed, JSON_COMPACT) : NULL;
+	snprintf(detail, sizeof(detail),
+	    "De actie %s kan niet in de status %s. Toegestaan: %s.", name, status,
+	    list && json_array_size(allowed) ? list : "geen (de zaak is afgerond)");
+	svc->send_problem(req, 409, "illegal-transition", "Conflict", detail, NULL);
+	free(list);
+	json_decref(allowed);
+}
+
+/* The deadlines an event starts, from its rules and the event's date. */
+static int event_deadlines(const char *rules_text, const zk_date *on, json_t *set)
+{
+	json_t *rules = json_loads(rules_text, 0, NULL), *r;
+	size_t i;
+	int rc = 0;
+	if (!json_is_array(rules)) {
+		json_decref(rules);
+		return -1;
+	}
+	json_array_foreach(rules, i, r) {
+		zk_unit unit;
+		char datum[11];
+		json_int_t n = json_integer_value(json_object_get(r, "aantal"));
+		if (!zk_unit_parse(json_string_value(json_object_get(r, "eenheid")), &unit) || n <= 0 ||
+		    n > 10000) {
+			rc = -1;
+			break;
+		}
+		zk_day_format(zk_termijn(zk_day_from(on), (int)n, unit), datum);
+		json_array_append_new(set, json_pack("{s:O?, s:s, s:O?}", "naam", json_object_get(r, "naam"),
+		    "datum", datum, "grondslag", json_object_get(r, "grondslag")));
+	}
+	json_decref(rules);
+	return rc;
+}
+
+/* "{a,b}" for the names in clears (names are our own identifiers). */
+static void clears_literal(const char *const *clears, char *out, size_t size)
+{
+	size_t used = (size_t)snprintf(out, size, "{");
+	for (size_t i = 0; clears && clears[i] && used < size; i++)
+		used += (size_t)snprintf(out + used, size - used, "%s%s", i ? "," : "", clears[i]);
+	if (used < size)
+		snprintf(out + used, size - used, "}");
+}
+
+tg_outcome zk_action_post(tg_request *req, const tg_services *svc, const char *id, const char *name)
+{
+	const tg_principal *p = svc->principal(req);
+	const zk_action *action = NULL;
+	const zk_field *tables[2] = { NULL, NULL };
+	char canon[37], clears[128];
+	const char *params[10];
+	json_t *body = NULL, *invalid = NULL, *termijnen = NULL, *gegevens = NULL;
+	char *set_text = NULL, *gegevens_text = NULL;
+	zk_action_ctx ctx;
+	PGresult *r = NULL;
+	tg_outcome out = TG_FAIL_INTERNAL;
+	const char *to;
+	zk_date on;
+
+	memset(&ctx, 0, sizeof(ctx));
+	if (!zk_is_uuid(id) || !zk_action_known(name)) {
+		svc->send_problem(req, 404, "not-found", "Not Found",
+		    zk_is_uuid(id) ? "Deze actie bestaat niet." : "Deze zaak bestaat niet.", NULL);
+		return TG_DONE;
+	}
+	canonical_id(id, canon);
+	if (svc->read_json(req, &body) != 0)
+		return TG_DONE;
+	invalid = json_array();
+	ctx.set = json_array();
+	ctx.clear = json_array();
+	if (!invalid || !ctx.set || !ctx.clear || !json_is_object(body)) {
+		if (body && !json_is_object(body) && invalid) {
+			zk_invalid(invalid, "", "de body moet een JSON-object zijn");
+			svc->send_problem(req, 422, "validation", "Unprocessable Content",
+			    "Er is niets vastgelegd: invalid-params noemt wat er niet klopt.", invalid);
+			out = TG_DONE;
+		}
+		goto done;
+	}
+	/* The content is checked against the first action of that name: all
+	 * rows of one name share their content table. */
+	for (size_t i = 0; i < zk_nactions && !tables[0]; i++)
+		if (strcmp(zk_actions[i].name, name) == 0)
+			tables[0] = zk_actions[i].fields, action = &zk_actions[i];
+	if (zk_validate(body, tables, "", invalid) > 0) {
+		svc->send_problem(req, 422, "validation", "Unprocessable Content",
+		    "Er is niets vastgelegd: invalid-params noemt wat er niet klopt.", invalid);
+		out = TG_DONE;
+		goto done;
+	}
+
+	if (svc->db_tx(req, TG_TX_BEGIN) != 0) {
+		out = TG_FAIL_DB;
+		goto done;
+	}
+	params[0] = canon;
+	params[1] = p->role_name;
+	params[2] = p->identity;
+	params[3] = action->event;
+	r = svc->db_exec(req, st_load, 4, params);
+	if (!r) {
+		out = TG_FAIL_DB;
+		goto done;
+	}
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		zk_log_sqlstate(svc, req, "zaak-action-load-failed", r);
+		goto done;
+	}
+	if (PQntuples(r) != 1) {
+		/* Not there, or not this CJG's: the same 404 (and the attempt logged). */
+		if (svc->audit(req, "zaak.actie", canon, NULL, "niet-gevonden") != 0 ||
+		    svc->db_tx(req, TG_TX_COMMIT) != 0) {
+			out = TG_FAIL_DB;
+			goto done;
+		}
+		not_found(req, svc);
+		out = TG_DONE;
+		goto done;
+	}
+	ctx.status = PQgetvalue(r, 0, 0);
+	ctx.route = PQgetvalue(r, 0, 1);
+	ctx.gemeente = PQgetvalue(r, 0, 3);
+	termijnen = json_loads(PQgetvalue(r, 0, 4), 0, NULL);
+	ctx.termijnen = termijnen;
+	zk_today(svc, &ctx.today);
+	action = zk_action_find(name, ctx.status, ctx.route, strcmp(PQgetvalue(r, 0, 2), "true") == 0);
+	if (!action) {
+		svc->db_tx(req, TG_TX_ROLLBACK);
+		conflict(req, svc, name, ctx.status, ctx.route, strcmp(PQgetvalue(r, 0, 2), "true") == 0);
+		out = TG_DONE;
+		goto done;
+	}
+	if (!termijnen || (action->rule && action->rule(body, &ctx, invalid) > 0)) {
+		if (!termijnen)
+			goto done;
+		svc->db_tx(req, TG_TX_ROLLBACK);
+		svc->send_problem(req, 422, "validation", "Unprocessable Content",
+		    "Er is niets vastgelegd: invalid-params noemt wat er niet klopt.", invalid);
+		out = TG_DONE;
+		goto done;
+	}
+	/* The deadlines the step starts count from its own date, or today. */
+	on = ctx.today;
+	if (action->event_date)
+		(void)zk_date_parse(json_string_value(json_object_get(body, action->event_date)), &on);
+	if (action->event && event_deadlines(PQgetvalue(r, 0, 5), &on, ctx.set) != 0)
+		goto done;
+
+	to = action->to ? action->to
+	    : action->to_field ? json_string_value(json_object_get(body, action->to_field))
+	                       : ctx.status;
+	gegevens = json_deep_copy(body);
+	if (!gegevens || !to)
+		goto done;
+	gegevens_text = json_dumps(gegevens, JSON_COMPACT);
+	set_text = json_dumps(ctx.set, JSON_COMPACT);
+	clears_literal(action->clears, clears, sizeof(clears));
+	if (!gegevens_text || !set_text)
+		goto done;
+	{
+		const char *apply[10] = { canon, to, action->toelichting, p->role_name, p->identity,
+			action->name, gegevens_text, clears, set_text,
+			ctx.woonplaats_vastgesteld ? "true" : "false" };
+		PGresult *a = svc->db_exec(req, st_apply, 10, apply);
+		bool ok;
+		if (!a) {
+			out = TG_FAIL_DB;
+			goto done;
+		}
+		ok = PQresultStatus(a) == PGRES_TUPLES_OK && strcmp(PQgetvalue(a, 0, 0), "1") == 0;
+		if (!ok)
+			zk_log_sqlstate(svc, req, "zaak-action-failed", a);
+		PQclear(a);
+		if (!ok)
+			goto done;
+	}
+	PQclear(r);
+	r = NULL;
+	{
+		char what[96];
+		snprintf(what, sizeof(what), "zaak.actie.%s", action->name);
+		out = zk_read_log_send(req, svc, canon, what, "uitgevoerd", 200, false);
+	}
+done:
+	PQclear(r);
+	json_decref(body);
+	json_decref(invalid);
+	json_decref(termijnen);
+	json_decref(gegevens);
+	json_decref(ctx.set);
+	json_decref(ctx.clear);
+	free(set_text);
+	free(gegevens_text);
+	return out;
+}
+
+tg_outcome zk_werkvoorraad(tg_request *req, const tg_services *svc)
+{
+	const tg_principal *p = svc->principal(req);
+	const char *params[2] = { p->identity, p->role_name };
+	const char *ids[500], *refs_p[500];
+	char (*refs)[TG_PERSON_REF_SIZE] = NULL;
+	json_t *items = NULL, *answer = NULL;
+	zk_date today;
+	zk_day soon, now;
+	PGresult *r;
+	size_t n;
+	tg_outcome out = TG_FAIL_INTERNAL;
+
+	if (svc->db_tx(req, TG_TX_BEGIN) != 0)
+		return TG_FAIL_DB;
+	r = svc->db_exec(req, st_werk, 2, params);
+	if (!r)
+		return TG_FAIL_DB;
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		zk_log_sqlstate(svc, req, "werkvoorraad-failed", r);
+		PQclear(r);
+		return TG_FAIL_INTERNAL;
+	}
+	n = (size_t)PQntuples(r);
+	zk_today(svc, &today);
+	now = zk_day_from(&today);
+	soon = zk_termijn(now, DUE_SOON_WERKDAGEN, ZK_WERKDAGEN);
+	items = json_array();
+	answer = json_object();
+	refs = calloc(n ? n : 1, sizeof(*refs));
+	if (!items || !answer || !refs)
+		goto done;
+	for (size_t i = 0; i < n; i++) {
+		int row = (int)i;
+		bool spoed = strcmp(PQgetvalue(r, row, 4), "t") == 0;
+		json_t *item = json_pack("{s:s, s:s, s:s, s:s, s:b, s:s, s:b, s:o}",
+		    "id", PQgetvalue(r, row, 0), "referentie", PQgetvalue(r, row, 1),
+		    "route", PQgetvalue(r, row, 2), "status", PQgetvalue(r, row, 3), "spoed", spoed,
+		    "aangemaakt", PQgetvalue(r, row, 5),
+		    "woonplaats_te_bepalen", strcmp(PQgetvalue(r, row, 9), "t") == 0,
+		    "acties_toegestaan", zk_actions_allowed(PQgetvalue(r, row, 3), PQgetvalue(r, row, 2), spoed));
+		zk_date d;
+		if (!item)
+			goto done;
+		if (!PQgetisnull(r, row, 7) && zk_date_parse(PQgetvalue(r, row, 7), &d)) {
+			zk_day day = zk_day_from(&d);
+			json_object_set_new(item, "termijn", json_pack("{s:s, s:s}", "naam",
+			    PQgetvalue(r, row, 6), "datum", PQgetvalue(r, row, 7)));
+			json_object_set_new(item, "verlopen", json_boolean(day < now));
+			json_object_set_new(item, "binnen_5_werkdagen", json_boolean(day >= now && day <= soon));
+		} else {
+			json_object_set_new(item, "termijn", json_null());
+			json_object_set_new(item, "verlopen", json_false());
+			json_object_set_new(item, "binnen_5_werkdagen", json_false());
+		}
+		json_array_append_new(items, item);
+		if (svc->person_ref(PQgetvalue(r, row, 8), refs[i]) != 0)
+			goto done;
+		ids[i] = PQgetvalue(r, row, 0);
+		refs_p[i] = refs[i];
+	}
+	if ((n == 0 ? svc->audit(req, "zaak.werkvoorraad", NULL, NULL, "geen-resultaten")
+	            : svc->audit_zaken(req, "zaak.werkvoorraad", n, ids, refs_p, "getoond")) != 0 ||
+	    svc->db_tx(req, TG_TX_COMMIT) != 0) {
+		out = TG_FAIL_DB;
+		goto done;
+	}
+	json_object_set_new(answer, "zaken", items);
+	items = NULL;
+	svc->send_json(req, 200, answer, NULL);
+	out = TG_DONE;
+done:
+	PQclear(r);
+	free(refs);
+	json_decref(items);
+	json_decref(answer);
+	return out;
+}
+
+tg_outcome zk_inzage(tg_request *req, const tg_services *svc, const char *id)
+{
+	char canon[37];
+	const char *params[1];
+	json_t *list, *answer;
+	PGresult *r;
+
+	if (!zk_is_uuid(id)) {
+		not_found(req, svc);
+		return TG_DONE;
+	}
+	canonical_id(id, canon);
+	params[0] = canon;
+	if (svc->db_tx(req, TG_TX_BEGIN) != 0)
+		return TG_FAIL_DB;
+	r = svc->db_exec(req, st_inzage, 1, params);
+	if (!r)
+		return TG_FAIL_DB;
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		zk_log_sqlstate(svc, req, "inzage-failed", r);
+		PQclear(r);
+		return TG_FAIL_INTERNAL;
+	}
+	list = json_array();
+	for (int i = 0; list && i < PQntuples(r); i++)
+		json_array_append_new(list, json_pack("{s:s, s:s?, s:s?, s:s}", "tijdstip",
+		    PQgetvalue(r, i, 0), "rol", PQgetisnull(r, i, 1) ? NULL : PQgetvalue(r, i, 1),
+		    "wie", PQgetisnull(r, i, 2) ? NULL : PQgetvalue(r, i, 2), "actie", PQgetvalue(r, i, 3)));
+	/* An empty answer is a zaak the caller cannot see, or one nobody read:
+	 * a zaak is always read at least by its creation, so: 404. */
+	if (!list || PQntuples(r) == 0) {
+		PQclear(r);
+		json_decref(list);
+		if (svc->audit(req, "zaak.inzage", canon, NULL, "niet-gevonden") != 0 ||
+		    svc->db_tx(req, TG_TX_COMMIT) != 0)
+			return TG_FAIL_DB;
+		not_found(req, svc);
+		return TG_DONE;
+	}
+	PQclear(r);
+	if (svc->audit(req, "zaak.inzage", canon, NULL, "getoond") != 0 ||
+	    svc->db_tx(req, TG_TX_COMMIT) != 0) {
+		json_decref(list);
+		return TG_FAIL_DB;
+	}
+	answer = json_pack("{s:o}", "inzage", list);
+	svc->send_json(req, 200, answer, NULL);
+	json_decref(answer);
+	return TG_DONE;
+}
