@@ -119,11 +119,17 @@ static const zk_field f_criterium[] = {
 	{ .name = "motivering", .kind = ZK_TEXT_LINES, .required = true, .min = 1, .max = 4000 },
 	{ .name = NULL },
 };
-/* 3.7.2 a, b and c, each decided with a motivation. */
+static const zk_field f_interventie[] = {
+	{ .name = "naam", .kind = ZK_TEXT, .required = true, .min = 1, .max = 200 },
+	{ .name = NULL },
+};
+/* 3.7.2 a, b and c, each decided with a motivation; requested psychological
+ * interventions within the GGZ, to be checked against the lists (3.7.5). */
 static const zk_field f_beoordeling[] = {
 	{ .name = "a", .kind = ZK_OBJECT, .required = true, .fields = f_criterium },
 	{ .name = "b", .kind = ZK_OBJECT, .required = true, .fields = f_criterium },
 	{ .name = "c", .kind = ZK_OBJECT, .required = true, .fields = f_criterium },
+	{ .name = "ggz_interventies", .kind = ZK_ARRAY, .min = 0, .max = 20, .fields = f_interventie },
 	{ .name = NULL },
 };
 
@@ -384,7 +390,7 @@ const zk_action zk_actions[] = {
 	  .rule = rule_aanvraag, .event = "aanvraag", .event_date = "ontvangen_op",
 	  .toelichting = "Aanvraag om een individuele voorziening ontvangen (art. 3.6)." },
 	{ .name = "beoordeling", .from = from_aanvraag, .routes = ZK_ROUTES_ALL,
-	  .to = "beoordeeld", .fields = f_beoordeling,
+	  .to = "beoordeeld", .fields = f_beoordeling, .checks_ggz = true,
 	  .toelichting = "Aanvraag beoordeeld op de criteria van art. 3.7.2." },
 	{ .name = "advies", .from = from_beoordeeld, .routes = ZK_ROUTES_ALL,
 	  .to = "advies_ontvangen", .fields = f_advies,

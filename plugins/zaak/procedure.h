@@ -48,6 +48,8 @@ typedef struct zk_action {
 	const char *event_date;       /* content member with the event's date; NULL: today */
 	const char *const *clears;    /* deadlines it ends, NULL-terminated; may be NULL */
 	bool spoed_only;
+	/* Its ggz_interventies are checked against the Zorginstituut's lists (3.7.5). */
+	bool checks_ggz;
 	const char *toelichting;      /* its line in the status history */
 } zk_action;
 

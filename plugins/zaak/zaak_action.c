@@ -14,7 +14,7 @@
 
 #define DUE_SOON_WERKDAGEN 5
 
-static char st_load[80], st_apply[80], st_werk[80], st_inzage[80];
+static char st_load[80], st_apply[80], st_werk[80], st_inzage[80], st_ggz[80];
 
 int zk_action_init(const tg_services *svc, const char *prefix)
 {
@@ -22,10 +22,12 @@ int zk_action_init(const tg_services *svc, const char *prefix)
 	snprintf(st_apply, sizeof(st_apply), "%s.actie_uitvoeren", prefix);
 	snprintf(st_werk, sizeof(st_werk), "%s.werkvoorraad", prefix);
 	snprintf(st_inzage, sizeof(st_inzage), "%s.inzage", prefix);
+	snprintf(st_ggz, sizeof(st_ggz), "%s.ggz", prefix);
 	if (svc->db_prepare(st_load, ZK_SQL_ACTION_LOAD, 4) != 0 ||
 	    svc->db_prepare(st_apply, ZK_SQL_ACTION_APPLY, 10) != 0 ||
 	    svc->db_prepare(st_werk, ZK_SQL_WERKVOORRAAD, 2) != 0 ||
-	    svc->db_prepare(st_inzage, ZK_SQL_INZAGE, 1) != 0)
+	    svc->db_prepare(st_inzage, ZK_SQL_INZAGE, 1) != 0 ||
+	    svc->db_prepare(st_ggz, ZK_SQL_GGZ, 1) != 0)
 		return -1;
 	return 0;
 }
@@ -82,6 +84,63 @@ static int event_deadlines(const char *rules_text, const zk_date *on, json_t *se
 	}
 	json_decref(rules);
 	return rc;
+}
+
+/*
+ * 3.7.5: no individuele voorziening for a psychological intervention that
+ * does not meet the state of science and practice. Each requested one must be
+ * on the positive list; the outcome is recorded with the step (gegevens).
+ * Returns the number of problems, or -1 when the database failed.
+ */
+static long check_ggz(tg_request *req, const tg_services *svc, json_t *body, json_t *invalid)
+{
+	const json_t *list = json_object_get(body, "ggz_interventies"), *item;
+	json_t *names = json_array(), *toetsing = json_array();
+	const char *params[1];
+	char *text = NULL;
+	PGresult *r = NULL;
+	long problems = -1;
+	size_t i;
+
+	if (!names || !toetsing)
+		goto done;
+	json_array_foreach(list, i, item)
+		json_array_append(names, json_object_get(item, "naam"));
+	if (json_array_size(names) == 0) {
+		problems = 0;
+		goto done;
+	}
+	text = json_dumps(names, JSON_COMPACT);
+	params[0] = text;
+	r = text ? svc->db_exec(req, st_ggz, 1, params) : NULL;
+	if (!r || PQresultStatus(r) != PGRES_TUPLES_OK || (size_t)PQntuples(r) != json_array_size(names))
+		goto done;
+	problems = 0;
+	for (int k = 0; k < PQntuples(r); k++) {
+		char name[64];
+		const char *lijst = PQgetisnull(r, k, 1) ? NULL : PQgetvalue(r, k, 1);
+		snprintf(name, sizeof(name), "ggz_interventies[%d].naam", k);
+		json_array_append_new(toetsing, json_pack("{s:s, s:s}", "naam", PQgetvalue(r, k, 0),
+		    "lijst", lijst ? lijst : "onbekend"));
+		if (!lijst) {
+			zk_invalid(invalid, name, "staat niet op de lijsten van het Zorginstituut (art. 3.7.5): "
+			    "gebruik de naam zoals op de positieve lijst");
+			problems++;
+		} else if (strcmp(lijst, "negatief") == 0) {
+			zk_invalid(invalid, name, "voldoet niet aan de stand der wetenschap en praktijk "
+			    "(negatieve lijst van het Zorginstituut, art. 3.7.5)");
+			problems++;
+		}
+	}
+	json_object_set(body, "ggz_toetsing", toetsing);
+done:
+	if (r && PQresultStatus(r) != PGRES_TUPLES_OK)
+		zk_log_sqlstate(svc, req, "ggz-check-failed", r);
+	PQclear(r);
+	free(text);
+	json_decref(names);
+	json_decref(toetsing);
+	return problems;
 }
 
 /* "{a,b}" for the names in clears (names are our own identifiers). */
@@ -191,6 +250,20 @@ tg_outcome zk_action_post(tg_request *req, const tg_services *svc, const char *i
 		    "Er is niets vastgelegd: invalid-params noemt wat er niet klopt.", invalid);
 		out = TG_DONE;
 		goto done;
+	}
+	if (action->checks_ggz) {
+		long ggz = check_ggz(req, svc, body, invalid);
+		if (ggz < 0) {
+			out = TG_FAIL_DB;
+			goto done;
+		}
+		if (ggz > 0) {
+			svc->db_tx(req, TG_TX_ROLLBACK);
+			svc->send_problem(req, 422, "validation", "Unprocessable Content",
+			    "Er is niets vastgelegd: invalid-params noemt wat er niet klopt.", invalid);
+			out = TG_DONE;
+			goto done;
+		}
 	}
 	/* The deadlines the step starts count from its own date, or today. */
 	on = ctx.today;

@@ -207,6 +207,15 @@
 	"  'doorgezonden') " \
 	"ORDER BY t.datum NULLS LAST, z.spoed DESC, z.aangemaakt, z.id LIMIT 500"
 
+/* $1 names (jsonb array of text) -> each name with its list (positief,
+ * negatief, or NULL when on neither), as valid today. */
+#define ZK_SQL_GGZ \
+	"SELECT x.naam, i.lijst FROM jsonb_array_elements_text($1::jsonb) WITH ORDINALITY AS x (naam, nr) " \
+	"LEFT JOIN LATERAL (SELECT g.lijst FROM ggz_interventie g WHERE lower(g.naam) = lower(x.naam) " \
+	"  AND g.geldig_van <= " ZK_NL_DATE("now()") \
+	"  AND (g.geldig_tot IS NULL OR g.geldig_tot > " ZK_NL_DATE("now()") ") " \
+	"  ORDER BY g.geldig_van DESC LIMIT 1) i ON true ORDER BY x.nr"
+
 /* $1 id -> who looked (tijdstip, rol, wie, actie) for the family, newest first. */
 #define ZK_SQL_INZAGE \
 	"SELECT " ZK_TIMESTAMP("i.tijdstip") ", i.rol, i.wie, i.actie FROM zaak_inzage($1::uuid) AS i"
