@@ -174,6 +174,28 @@ static const zk_field f_tijdelijke_maatregel[] = {
 	{ .name = "maatregel", .kind = ZK_TEXT_LINES, .required = true, .min = 1, .max = 4000 },
 	{ .name = NULL },
 };
+/* How the CJG works (productenboek seed): the four steps of the cliëntroute,
+ * the opvoedsituatie on its scale, and the risk and safety instrument used
+ * (Nadere regels, Noot 5). A record: the state does not change. */
+static const char *const fasen[] = {
+	"vraagstelling", "vraagverheldering", "vraagduiding", "vraagbemiddeling", NULL,
+};
+static const char *const opvoedsituaties[] = {
+	"opvoedingsvragen", "opvoedingsspanning", "verhoogde_opvoedingsspanning", "opvoedingsnood",
+	"opvoedingscrisis", NULL,
+};
+static const char *const instrumenten[] = {
+	"signs_of_safety", "cfra", "lirik", "veiligheid_in_gezinnen", "deescalatie_beloop",
+	"eerste_hulpkaart", "stoplicht", "thermometer", NULL,
+};
+static const zk_field f_werkwijze[] = {
+	{ .name = "fase", .kind = ZK_ENUM, .required = true, .values = fasen },
+	{ .name = "opvoedsituatie", .kind = ZK_ENUM, .values = opvoedsituaties },
+	{ .name = "risico_instrument", .kind = ZK_ENUM, .values = instrumenten },
+	{ .name = "toelichting", .kind = ZK_TEXT_LINES, .min = 1, .max = 4000 },
+	{ .name = NULL },
+};
+
 static const zk_field f_verdagen[] = {
 	{ .name = "nieuwe_datum", .kind = ZK_DATE, .required = true },
 	{ .name = "reden", .kind = ZK_TEXT_LINES, .required = true, .min = 1, .max = 2000 },
@@ -406,6 +428,8 @@ const zk_action zk_actions[] = {
 	{ .name = "tijdelijke_maatregel", .from = from_open, .routes = ZK_ROUTES_ALL,
 	  .fields = f_tijdelijke_maatregel, .spoed_only = true,
 	  .toelichting = "Tijdelijke maatregel getroffen wegens spoed (art. 3.1.3)." },
+	{ .name = "werkwijze", .from = from_open, .routes = ZK_ROUTES_ALL, .fields = f_werkwijze,
+	  .toelichting = "Werkwijze vastgelegd: fase, opvoedsituatie en gebruikt instrument." },
 	{ .name = "verdagen", .from = from_beslistermijn, .routes = ZK_ROUTES_ALL,
 	  .fields = f_verdagen, .rule = rule_verdagen,
 	  .toelichting = "Beslistermijn verdaagd (Awb art. 4:14)." },
