@@ -54,6 +54,13 @@ INSERT INTO termijnregel (naam, gebeurtenis, route, aantal, eenheid, grondslag, 
     ('beschikking', 'aanvraag', NULL, 8, 'weken',
      'Awb art. 4:13: beschikking binnen acht weken na ontvangst van de aanvraag', '2015-01-01');
 
+-- The states of the procedure (plugins/zaak/procedure.c); nothing else.
+ALTER TABLE zaak ADD CONSTRAINT zaak_status_bekend CHECK (status IN (
+    'ontvangen', 'ontvangst_bevestigd', 'vooronderzoek_afgerond', 'gesprek_gevoerd',
+    'verslag_verstrekt', 'gezinsplan_opgesteld', 'aanvraag_ontvangen', 'beoordeeld',
+    'advies_ontvangen', 'toegekend', 'gedeeltelijk_toegekend', 'afgewezen', 'ingetrokken',
+    'doorgezonden'));
+
 -- Only the CJG of the verantwoordelijke gemeente moves a zaak on.
 CREATE FUNCTION zaak_cjg_mag(z zaak) RETURNS boolean
 LANGUAGE sql STABLE AS $$

@@ -222,7 +222,9 @@ static const char *member_str(const json_t *body, const char *name)
 
 static size_t need(json_t *invalid, const json_t *body, const char *name, const char *reason)
 {
-	if (json_object_get(body, name))
+	const json_t *v = json_object_get(body, name);
+	/* null is absent, as in the validation table */
+	if (v && !json_is_null(v))
 		return 0;
 	zk_invalid(invalid, name, reason);
 	return 1;

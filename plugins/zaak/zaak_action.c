@@ -44,6 +44,20 @@ static void not_found(tg_request *req, const tg_services *svc)
 	svc->send_problem(req, 404, "not-found", "Not Found", "Deze zaak bestaat niet.", NULL);
 }
 
+/* An action refused after the zaak was read: one access-log record. */
+static int action_log(tg_request *req, const tg_services *svc, const char *name, const char *id,
+    const char *outcome)
+{
+	char what[96];
+	snprintf(what, sizeof(what), "zaak.actie.%s", name);
+	return svc->audit(req, what, id, NULL, outcome);
+}
+
+static int refused_log(tg_request *req, const tg_services *svc, const char *name, const char *id)
+{
+	return action_log(req, svc, name, id, "geweigerd");
+}
+
 /* 409: the action does not fit the zaak's state; say which state and which actions do. */
 static void conflict(tg_request *req, const tg_services *svc, const char *name, const char *status,
     const char *route, bool spoed)
@@ -220,7 +234,7 @@ tg_outcome zk_action_post(tg_request *req, const tg_services *svc, const char *i
 	}
 	if (PQntuples(r) != 1) {
 		/* Not there, or not this CJG's: the same 404 (and the attempt logged). */
-		if (svc->audit(req, "zaak.actie", canon, NULL, "niet-gevonden") != 0 ||
+		if (action_log(req, svc, name, canon, "niet-gevonden") != 0 ||
 		    svc->db_tx(req, TG_TX_COMMIT) != 0) {
 			out = TG_FAIL_DB;
 			goto done;
@@ -238,6 +252,11 @@ tg_outcome zk_action_post(tg_request *req, const tg_services *svc, const char *i
 	action = zk_action_find(name, ctx.status, ctx.route, strcmp(PQgetvalue(r, 0, 2), "true") == 0);
 	if (!action) {
 		svc->db_tx(req, TG_TX_ROLLBACK);
+		/* The zaak was read: the refusal is logged (outside the rolled-back transaction). */
+		if (refused_log(req, svc, name, canon) != 0) {
+			out = TG_FAIL_DB;
+			goto done;
+		}
 		conflict(req, svc, name, ctx.status, ctx.route, strcmp(PQgetvalue(r, 0, 2), "true") == 0);
 		out = TG_DONE;
 		goto done;
@@ -246,6 +265,10 @@ tg_outcome zk_action_post(tg_request *req, const tg_services *svc, const char *i
 		if (!termijnen)
 			goto done;
 		svc->db_tx(req, TG_TX_ROLLBACK);
+		if (refused_log(req, svc, name, canon) != 0) {
+			out = TG_FAIL_DB;
+			goto done;
+		}
 		svc->send_problem(req, 422, "validation", "Unprocessable Content",
 		    "Er is niets vastgelegd: invalid-params noemt wat er niet klopt.", invalid);
 		out = TG_DONE;
@@ -259,6 +282,10 @@ tg_outcome zk_action_post(tg_request *req, const tg_services *svc, const char *i
 		}
 		if (ggz > 0) {
 			svc->db_tx(req, TG_TX_ROLLBACK);
+			if (refused_log(req, svc, name, canon) != 0) {
+				out = TG_FAIL_DB;
+				goto done;
+			}
 			svc->send_problem(req, 422, "validation", "Unprocessable Content",
 			    "Er is niets vastgelegd: invalid-params noemt wat er niet klopt.", invalid);
 			out = TG_DONE;

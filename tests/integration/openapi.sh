@@ -1,14 +1,19 @@
 # The examples in www/openapi.yaml are accepted by the running portal (sourced by run.sh).
 # www/openapi.yaml is served by nginx, parses as OpenAPI 3.1, its own examples
-# fit its own schemas, every request-body example of every POST is accepted
-# (201) by a token of the operation's first x-roles role, and what the daemon
-# answers fits the documented schema, with no undocumented members.
+# fit its own schemas, every request-body example of every create call is
+# accepted (201) by a token of the operation's first x-roles role, and what
+# the daemon answers fits the documented schema, with no undocumented members.
+# The actions of the CJG procedure (POST /api/v1/zaken/{id}/acties/{actie})
+# need a zaak in the right status: their examples, one per action and named
+# after it, are posted as cjg on zaken made here, in the order of the
+# procedure, and each must answer 200 with a zaak that fits the schema.
 # Needs PyYAML (Debian: python3-yaml, installed by ./dev).
 
 OAS_FILE=$STATE/openapi.yaml
 OAS_TOOL=$STATE/oas.py
 cat >"$OAS_TOOL" <<'PY'
 """A small checker for www/openapi.yaml: the subset of JSON Schema it uses."""
+import datetime
 import json
 import re
 import sys
@@ -164,20 +169,56 @@ def cmd_selfcheck(doc):
     return 1 if bad or n == 0 else 0
 
 
+def write_example(outdir, k, value):
+    f = f"{outdir}/example-{k}.json"
+    with open(f, "w", encoding="utf-8") as out:
+        json.dump(value, out, ensure_ascii=False)
+    return f
+
+
 def cmd_post_examples(doc, outdir):
-    """One line per request-body example of a POST: path, role, name, file."""
+    """One line per request-body example of a POST to a path without
+    parameters (the create calls): path, role, name, file."""
     k = 0
     for path, method, op in operations(doc):
-        if method != "post":
+        if method != "post" or "{" in path:
             continue
         media = op.get("requestBody", {}).get("content", {}).get("application/json", {})
         for name, value in examples(media):
             k += 1
-            f = f"{outdir}/example-{k}.json"
-            with open(f, "w", encoding="utf-8") as out:
-                json.dump(value, out, ensure_ascii=False)
-            print(f"{path}\t{first_role(op)}\t{name}\t{f}")
+            print(f"{path}\t{first_role(op)}\t{name}\t{write_example(outdir, k, value)}")
     return 0
+
+
+def action_schema(name):
+    """The content schema of an action: Actie and the name in CamelCase."""
+    return "#/components/schemas/Actie" + "".join(p.capitalize() for p in name.split("_"))
+
+
+def cmd_action_examples(doc, path, outdir):
+    """The request examples of the actions endpoint: one line per example,
+    name (the action) and file. Every action (the actie parameter's enum)
+    has one, named after it, and each fits its own action's schema."""
+    op = doc["paths"][path]["post"]
+    param = next(p for p in op["parameters"] if p["name"] == "actie")
+    names = pointer(doc, param["schema"]["$ref"])["enum"] if "$ref" in param["schema"] else param["schema"]["enum"]
+    media = op["requestBody"]["content"]["application/json"]
+    bad = []
+    seen = set()
+    for k, (name, value) in enumerate(examples(media), 1):
+        if name not in names:
+            bad.append(f"example {name!r} is not named after an action")
+            continue
+        seen.add(name)
+        for e in validate(doc, {"$ref": action_schema(name)}, value, strict=True):
+            bad.append(f"example {name}: does not fit {action_schema(name)}: {e}")
+        print(f"{name}\t{write_example(outdir, f'actie-{k}', value)}")
+    for name in names:
+        if name not in seen:
+            bad.append(f"no example for the action {name}")
+    for b in bad:
+        print(b, file=sys.stderr)
+    return 1 if bad else 0
 
 
 def cmd_plain_gets(doc):
@@ -196,7 +237,8 @@ def cmd_response(doc, method, path, status, body_file):
         resp = pointer(doc, resp["$ref"])
     with open(body_file, encoding="utf-8") as f:
         body = json.load(f)
-    schema = resp["content"]["application/json"]["schema"]
+    content = resp["content"]
+    schema = (content.get("application/json") or content["application/problem+json"])["schema"]
     errs = validate(doc, schema, body, strict=True)
     for e in errs:
         print(f"{method} {path} {status}: {e}")
@@ -209,6 +251,27 @@ ROUTES = {"/api/v1/verwijzingen": "verwijzing", "/api/v1/mandaten": "mandaat",
 COD327 = {"huisarts": "02", "jeugdarts": "03", "medisch_specialist": "05", "gi": "04",
           "rechter": "08", "om": "08", "jji": "08", "ouder": "06", "jeugdige": "06",
           "cjg": "01", "plein": "01", "gst": "01"}
+
+
+def easter(y):  # anonymous Gregorian algorithm
+    a, b, c = y % 19, y // 100, y % 100
+    h = (19 * a + b - b // 4 - (b - (b + 8) // 25 + 1) // 3 + 15) % 30
+    l = (32 + 2 * (b % 4) + 2 * (c // 4) - h - c % 4) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    return datetime.date(y, (h + l - 7 * m + 114) // 31, (h + l - 7 * m + 114) % 31 + 1)
+
+
+def atw_end(x):
+    """x, or the first day after it that is no Saturday, Sunday or feestdag
+    of the Algemene termijnenwet (art. 1 and 3)."""
+    D, day = datetime.date, datetime.timedelta(days=1)
+    while True:
+        y, e, k = x.year, easter(x.year), D(x.year, 4, 27)
+        k = k - day if k.isoweekday() == 7 else k
+        if x.isoweekday() <= 5 and x not in {D(y, 1, 1), e, e + day, k, D(y, 5, 5), e + 39 * day,
+                                             e + 49 * day, e + 50 * day, D(y, 12, 25), D(y, 12, 26)}:
+            return x
+        x += day
 
 
 def cmd_echo(request_file, zaak_file, path, role):
@@ -246,11 +309,11 @@ def cmd_echo(request_file, zaak_file, path, role):
     if zaak["verwijzer"].get("type") != COD327.get(role):
         errs.append(f"verwijzer.type: {zaak['verwijzer'].get('type')!r}, expected {COD327.get(role)!r}")
     if route == "verwijzing":
-        # The one termijnregel so far: beschikking, for verwijzingen only.
-        import datetime
+        # The one termijnregel at receipt: beschikking, for verwijzingen only.
         day = datetime.date.fromisoformat(zaak["aangemaakt"][:10])
-        # Receipt is counted in Europe/Amsterdam; around midnight UTC it is a day later.
-        ok = {str(day + datetime.timedelta(days=56)), str(day + datetime.timedelta(days=57))}
+        # Receipt is counted in Europe/Amsterdam; around midnight UTC it is a
+        # day later. An end on a free day moves to the next working day.
+        ok = {str(atw_end(day + datetime.timedelta(days=n))) for n in (56, 57)}
         if zaak["termijnen"].get("beschikking") not in ok:
             errs.append(f"termijnen.beschikking: {zaak['termijnen'].get('beschikking')!r}")
     for e in errs:
@@ -319,6 +382,158 @@ for made in "${OAS_CREATED[@]}"; do
 	check "GET /api/v1/zaken as ${made% *} lists the zaak ${made#* } and fits the documented schema" \
 		eval '[ "$STATUS" = 200 ] && json "[\"zaken\"]" | grep -q "${made#* }" && oas_fits GET /api/v1/zaken 200'
 done
+
+# ---------------------------------------------------------------- the actions of the CJG procedure
+OAS_ACTIE_PATH='/api/v1/zaken/{id}/acties/{actie}'
+OAS_CJG=$(token -r cjg)        # gemeente 0301
+OAS_OUDER=$(token -r ouder)    # bsn 111222333
+declare -A OAS_ACTIE=()        # action -> example file
+OAS_ACTIONS=$(python3 "$OAS_TOOL" action-examples "$OAS_FILE" "$OAS_ACTIE_PATH" "$STATE/oas-examples" \
+	2>"$STATE/oas-actions.err"); rc=$?
+sed 's/^/#   /' "$STATE/oas-actions.err"
+check "openapi.yaml has one request example per action, named after it and fitting that action's schema" \
+	test "$rc" = 0
+while IFS=$'\t' read -r name file; do
+	[ -n "$name" ] && OAS_ACTIE[$name]=$file
+done <<<"$OAS_ACTIONS"
+
+# oas_melding SPOED: a new melding of the ouder (gezaghebbende 111222333 in
+# 0301, the default cjg token's gemeente); sets OAS_ZAAK.
+oas_melding() {
+	OAS_ZAAK=
+	request POST /api/v1/meldingen -H "$(bearer "$OAS_OUDER")" -H 'Content-Type: application/json' \
+		--data-binary '{"jeugdige": {"bsn": "187891151", "geboortedatum": "2016-03-12", "naam": "Daan de Vries"},
+		"gezaghebbenden": [{"bsn": "111222333", "naam": "Anna de Vries", "gemeente": "0301"}],
+		"hulpvraag": "Daan is sinds de verhuizing erg boos en slaapt slecht.", "spoed": '"$1"'}'
+	check "a melding (spoed: $1) by the ouder for the actions: 201" test "$STATUS" = 201
+	OAS_ZAAK=$(json "['id']")
+}
+# oas_zaak_fits ROLE ZAAK: GET the zaak as ROLE; 200 and it fits the Zaak schema.
+oas_zaak_fits() {
+	request GET "/api/v1/zaken/$2" -H "$(bearer "$(token -r "$1")")"
+	[ "$STATUS" = 200 ] && oas_fits GET "/api/v1/zaken/{id}" 200
+}
+# oas_act ZAAK ACTIE: the example of ACTIE, as cjg: 200, a zaak that fits the
+# schema, whose last statushistorie entry is that action with the example as
+# its gegevens (a beoordeling adds the outcome of the GGZ check, 3.7.5). Sets
+# OAS_STATUS to the zaak's status.
+oas_act() {
+	local before=${OAS_STATUS:-?}
+	request POST "/api/v1/zaken/$1/acties/$2" -H "$(bearer "$OAS_CJG")" \
+		-H 'Content-Type: application/json' --data-binary @"${OAS_ACTIE[$2]:-/dev/null}"
+	check "POST $OAS_ACTIE_PATH example '$2' as cjg (status $before): 200 (got $STATUS)" test "$STATUS" = 200
+	[ "$STATUS" = 200 ] || { printf '#   %s\n' "${BODY:0:400}"; return; }
+	check "POST $OAS_ACTIE_PATH example '$2': the answer fits the documented 200 schema" \
+		oas_fits POST "$OAS_ACTIE_PATH" 200
+	check "POST $OAS_ACTIE_PATH example '$2': the last history entry is the action, its gegevens the example" \
+		python3 -c '
+import json, sys
+z, sent = json.loads(sys.argv[1]), json.load(open(sys.argv[2], encoding="utf-8"))
+last = z["statushistorie"][-1]
+g = dict(last["gegevens"] or {})
+toetsing = g.pop("ggz_toetsing", None)
+want = [{"naam": i["naam"], "lijst": "positief"} for i in sent.get("ggz_interventies") or []] or None
+sys.exit(0 if last["actie"] == sys.argv[3] and g == sent and toetsing == want and last["door"] == "cjg"
+         and last["status"] == z["status"] and isinstance(z.get("acties_toegestaan"), list) else 1)' \
+		"$BODY" "${OAS_ACTIE[$2]}" "$2"
+	OAS_STATUS=$(json "['status']")
+}
+
+# The procedure in the order of the table: a melding from ontvangen to toegekend.
+oas_melding false
+OAS_ZAAK_A=$OAS_ZAAK OAS_STATUS=ontvangen
+for a in ontvangst_bevestigen vooronderzoek gesprek verslag gezinsplan aanvraag beoordeling beschikken; do
+	oas_act "$OAS_ZAAK_A" "$a"
+done
+oas_ended() { # toegekend, no action allowed, no deadline running
+	[ "$OAS_STATUS" = toegekend ] && [ "$(json "['acties_toegestaan']")" = "[]" ] &&
+		[ "$(json "['termijnen']")" = "{}" ]
+}
+check "after the eight actions the melding is toegekend, no action allowed, no deadline running" oas_ended
+oas_problem_fits() { # oas_problem_fits STATUS METHOD PATH [TEXT]: that problem, documented, BODY has TEXT
+	is_problem "$1" && oas_fits "$2" "$3" "$1" && grep -qF -- "${4:-}" <<<"$BODY"
+}
+request POST "/api/v1/zaken/$OAS_ZAAK_A/acties/intrekken" -H "$(bearer "$OAS_CJG")" \
+	-H 'Content-Type: application/json' --data-binary @"${OAS_ACTIE[intrekken]:-/dev/null}"
+check "intrekken on the toegekende zaak: 409 that fits the documented schema and names the status" \
+	oas_problem_fits 409 POST "$OAS_ACTIE_PATH" "status toegekend"
+request POST "/api/v1/zaken/$OAS_ZAAK_A/acties/afmaken" -H "$(bearer "$OAS_CJG")" \
+	-H 'Content-Type: application/json' --data-binary '{}'
+check "an action that does not exist: 404 that fits the documented schema" \
+	oas_problem_fits 404 POST "$OAS_ACTIE_PATH"
+for r in ouder beheerder cjg; do
+	check "GET the toegekende zaak as $r: 200 and fits the documented schema" oas_zaak_fits "$r" "$OAS_ZAAK_A"
+	check "GET the toegekende zaak as $r: acties_toegestaan only for cjg, gegevens only for cjg and beheerder" \
+		python3 -c '
+import json, sys
+z, role = json.loads(sys.argv[1]), sys.argv[2]
+g = [e["gegevens"] for e in z["statushistorie"][1:]]
+ok = ("acties_toegestaan" in z) == (role == "cjg") and len(g) == 8
+ok = ok and (all(isinstance(x, dict) for x in g) if role != "ouder" else all(x is None for x in g))
+sys.exit(0 if ok and z["statushistorie"][0]["gegevens"] is None else 1)' "$BODY" "$r"
+done
+request GET "/api/v1/zaken/$OAS_ZAAK_A/inzage" -H "$(bearer "$OAS_OUDER")"
+oas_inzage_fits() { # 200, documented, and the CJG's decision by gemeente 0301 is in it
+	[ "$STATUS" = 200 ] && oas_fits GET "/api/v1/zaken/{id}/inzage" 200 && python3 -c '
+import json, sys
+i = json.loads(sys.argv[1])["inzage"]
+sys.exit(0 if {"rol": "cjg", "wie": "gemeente:0301", "actie": "zaak.actie.beschikken"} in
+         [{k: e[k] for k in ("rol", "wie", "actie")} for e in i] else 1)' "$BODY"
+}
+check "GET /api/v1/zaken/{id}/inzage as the ouder: 200, fits the documented schema, names the CJG's actions" \
+	oas_inzage_fits
+request GET "/api/v1/zaken/$OAS_ZAAK_A/inzage" -H "$(bearer "$(token -r cjg -c gemeente=0363 -s oas-cjg-0363)")"
+check "GET /api/v1/zaken/{id}/inzage as the cjg of another gemeente: 404 that fits the documented schema" \
+	oas_problem_fits 404 GET "/api/v1/zaken/{id}/inzage"
+
+# The other actions: on an urgent melding, the ones that record without
+# moving on and the advies, then intrekken; doorzenden on a third.
+oas_melding true
+OAS_ZAAK_B=$OAS_ZAAK OAS_STATUS=ontvangen
+for a in ontvangst_bevestigen tijdelijke_maatregel werkwijze vooronderzoek gesprek verslag \
+	verslag_aanvullen gezinsplan aanvraag opschorten; do
+	oas_act "$OAS_ZAAK_B" "$a"
+done
+oas_werkvoorraad_fits() { # 200, documented, and zaak $1 is listed with its beschikking deadline
+	[ "$STATUS" = 200 ] && oas_fits GET /api/v1/werkvoorraad 200 && python3 -c '
+import json, sys
+z = [i for i in json.loads(sys.argv[1])["zaken"] if i["id"] == sys.argv[2]]
+sys.exit(0 if len(z) == 1 and z[0]["status"] == "aanvraag_ontvangen" and z[0]["spoed"]
+         and (z[0]["termijn"] or {}).get("naam") == "beschikking" else 1)' "$BODY" "$1"
+}
+request GET /api/v1/werkvoorraad -H "$(bearer "$OAS_CJG")"
+check "GET /api/v1/werkvoorraad as cjg: 200, fits the documented schema, lists the zaak with its deadline" \
+	oas_werkvoorraad_fits "$OAS_ZAAK_B"
+# verdagen only before the beschikking term ends (Awb 4:14): the example's
+# date is fixed, so once that term lies in the past the daemon must refuse it.
+OAS_TERM=$(oas_zaak_fits cjg "$OAS_ZAAK_B" && json "['termijnen']['beschikking']")
+if [[ "$(TZ=Europe/Amsterdam date +%F)" > "$OAS_TERM" ]]; then
+	request POST "/api/v1/zaken/$OAS_ZAAK_B/acties/verdagen" -H "$(bearer "$OAS_CJG")" \
+		-H 'Content-Type: application/json' --data-binary @"${OAS_ACTIE[verdagen]:-/dev/null}"
+	check "verdagen after the beschikking term ($OAS_TERM): 422 naming nieuwe_datum, fits the documented schema" \
+		oas_problem_fits 422 POST "$OAS_ACTIE_PATH" '"nieuwe_datum"'
+else
+	oas_act "$OAS_ZAAK_B" verdagen
+fi
+for a in beoordeling advies intrekken; do
+	oas_act "$OAS_ZAAK_B" "$a"
+done
+check "the urgent melding ends ingetrokken" test "$OAS_STATUS" = ingetrokken
+oas_melding false
+OAS_STATUS=ontvangen
+oas_act "$OAS_ZAAK" doorzenden
+check "the third melding ends doorgezonden" test "$OAS_STATUS" = doorgezonden
+
+# Art. 3.7.4: a verwijzing is decided right after its receipt is confirmed.
+request POST /api/v1/verwijzingen -H "$(bearer "$(token -r huisarts)")" -H 'Content-Type: application/json' \
+	--data-binary '{"jeugdige": {"bsn": "187891151", "geboortedatum": "2016-03-12", "naam": "Daan de Vries"},
+	"gezaghebbenden": [{"bsn": "111222333", "naam": "Anna de Vries", "gemeente": "0301"}],
+	"hulpvraag": "Slaapproblemen en boosheid sinds de verhuizing."}'
+check "a verwijzing for the 3.7.4 shortcut: 201" test "$STATUS" = 201
+OAS_ZAAK_D=$(json "['id']") OAS_STATUS=ontvangen
+oas_act "$OAS_ZAAK_D" ontvangst_bevestigen
+oas_act "$OAS_ZAAK_D" beschikken
+check "the verwijzing is toegekend without the eigen-kracht steps (3.7.4)" test "$OAS_STATUS" = toegekend
 
 OAS_GETS=$(python3 "$OAS_TOOL" plain-gets "$OAS_FILE")
 check "openapi.yaml describes GET /api/v1/health" grep -qx $'/api/v1/health\t-' <<<"$OAS_GETS"

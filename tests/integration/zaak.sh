@@ -684,8 +684,14 @@ z_out=$(z_psql_caller app cjg 0363 "INSERT INTO zaak (referentie, route, status,
 	VALUES ('JH-TEST-RLS', 'verwijzing', 'ontvangen', '0301', 'x', 'cjg', '0363', '02', '01234567', '{}')" 2>&1)
 check "the app role as cjg 0363 cannot insert a zaak of 0301 (row-level security)" \
 	eval 'grep -q "row-level security" <<<"$z_out" && [ "$(z_psql_super "SELECT count(*) FROM zaak WHERE referentie = '"'JH-TEST-RLS'"'")" = 0 ]'
-for z_sql in "UPDATE zaak SET status = 'x'" "DELETE FROM zaak"; do
+# The CJG moves its zaken on through the daemon's procedure, so the app role
+# may set status (to a state of the procedure only); nothing else of a zaak
+# changes, and nothing is ever deleted.
+for z_sql in "UPDATE zaak SET hulpvraag = 'x'" "UPDATE zaak SET verantwoordelijke_gemeente = '0363'" "DELETE FROM zaak"; do
 	z_out=$(z_psql_caller app cjg 0301 "$z_sql" 2>&1)
 	check "the app role, even as cjg 0301, is denied: $z_sql" grep -q "permission denied" <<<"$z_out"
 done
+z_out=$(z_psql_caller app cjg 0301 "UPDATE zaak SET status = 'x'" 2>&1)
+check "a status outside the procedure is refused by the database" grep -q "violates check constraint" <<<"$z_out"
+check "and no zaak has it" test "$(z_psql_super "SELECT count(*) FROM zaak WHERE status = 'x'")" = 0
 check "after all this the daemon still answers" eval 'request GET /api/v1/health && [ "$STATUS" = 200 ]'
