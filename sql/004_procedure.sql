@@ -5,6 +5,10 @@
 -- (plugins/cjg/procedure.c); the texts the family reads are data here.
 
 ALTER TABLE zaak_status ADD COLUMN actie text, ADD COLUMN gegevens jsonb;
+
+-- 3.1.1: a question is approached integrally; the melding records how things
+-- go in the other domains (werk, school, inkomen, wonen, gezondheid).
+ALTER TABLE zaak ADD COLUMN andere_domeinen jsonb;
 COMMENT ON COLUMN zaak_status.gegevens IS
     'what the step recorded (motivations, advies: for the CJG, never shown to the family)';
 

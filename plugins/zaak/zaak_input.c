@@ -56,8 +56,18 @@ const zk_field zk_mandaat_fields[] = {
 	{ .name = NULL },
 };
 
-/* Nothing beyond the common body (yet: art. 3.1.1's other domains come with the CJG procedure). */
+/* 3.1.1: how it goes in the other domains of the family's life, each optional. */
+static const zk_field domein_fields[] = {
+	{ .name = "werk", .kind = ZK_TEXT_LINES, .min = 1, .max = 2000 },
+	{ .name = "school", .kind = ZK_TEXT_LINES, .min = 1, .max = 2000 },
+	{ .name = "inkomen", .kind = ZK_TEXT_LINES, .min = 1, .max = 2000 },
+	{ .name = "wonen", .kind = ZK_TEXT_LINES, .min = 1, .max = 2000 },
+	{ .name = "gezondheid", .kind = ZK_TEXT_LINES, .min = 1, .max = 2000 },
+	{ .name = NULL },
+};
+
 const zk_field zk_melding_fields[] = {
+	{ .name = "andere_domeinen", .kind = ZK_OBJECT, .fields = domein_fields },
 	{ .name = NULL },
 };
 
@@ -194,6 +204,8 @@ int zk_zaak_input_parse(const json_t *body, const zk_field *extra, const zk_date
 	out->maatregel = str(body, "maatregel");
 	out->uitspraakdatum = str(body, "uitspraakdatum");
 	out->kenmerk = str(body, "kenmerk");
+	out->andere_domeinen = json_is_object(json_object_get(body, "andere_domeinen"))
+	    ? json_object_get(body, "andere_domeinen") : NULL;
 	out->has_toestemming = json_is_boolean(json_object_get(body, "toestemming_gegevensdeling"));
 	out->toestemming_gegevensdeling = json_is_true(json_object_get(body, "toestemming_gegevensdeling"));
 

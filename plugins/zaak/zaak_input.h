@@ -46,6 +46,7 @@ typedef struct zk_zaak_input {
 	const char *maatregel;          /* mandaat */
 	const char *uitspraakdatum;     /* mandaat */
 	const char *kenmerk;            /* mandaat */
+	const json_t *andere_domeinen;  /* melding (3.1.1), borrowed; NULL when absent */
 	bool has_toestemming;           /* overdracht: the member was sent */
 	bool toestemming_gegevensdeling; /* overdracht: always true once valid */
 	/* derived */

@@ -31,8 +31,8 @@
  * $11 verwijzer_org, $12 specialisme, $13 reden, $14 productcategorie,
  * $15 aanbieder_agb, $16 betrokkenen (jsonb, for partij_bsn),
  * $17 caller (pseudonym), $18 idempotency key, $19 body hash, $20 maatregel,
- * $21 uitspraakdatum, $22 kenmerk, $23 toestemming_gegevensdeling
- * -> id, the day of receipt (Dutch calendar), and the deadline rules that
+ * $21 uitspraakdatum, $22 kenmerk, $23 toestemming_gegevensdeling,
+ * $24 andere_domeinen (jsonb) -> id, the day of receipt (Dutch calendar), and the deadline rules that
  * follow from receipt (JSON [{naam, aantal, eenheid, grondslag}]): the
  * calendar module turns those into dates.
  * The referentie has at least six digits and grows beyond them.
@@ -43,12 +43,12 @@
 	"  woonplaats_te_bepalen, hulpvraag, spoed, voortzetting, aangemaakt_door_rol, " \
 	"  aangemaakt_door, verwijzer_type, verwijzer_agb, verwijzer_org, verwijzer_specialisme, " \
 	"  verwijzing_reden, productcategorie, aanbieder_agb, partij_bsn, maatregel, " \
-	"  uitspraakdatum, kenmerk, toestemming_gegevensdeling) " \
+	"  uitspraakdatum, kenmerk, toestemming_gegevensdeling, andere_domeinen) " \
 	"  SELECT 'JH-' || to_char(" ZK_NL_DATE("now()") ", 'YYYY') || '-' || " \
 	"  lpad(n.nr, greatest(6, length(n.nr)), '0'), $1, 'ontvangen', $2, $3, $4, $5, $6, " \
 	"  $7, $8, $9, $10, $11, $12, $13, $14, $15, " \
 	"  ARRAY(SELECT x->>'bsn' FROM jsonb_array_elements($16::jsonb) AS x), " \
-	"  $20, $21::date, $22, $23::boolean FROM n " \
+	"  $20, $21::date, $22, $23::boolean, $24::jsonb FROM n " \
 	"  RETURNING id), " \
 	"i AS (INSERT INTO idempotentie (aanroeper, sleutel, body_hash, zaak_id) " \
 	"  SELECT $17, $18, $19, z.id FROM z WHERE $18::text IS NOT NULL) " \
@@ -61,7 +61,7 @@
 	"  AND (r.geldig_tot IS NULL OR r.geldig_tot > " ZK_NL_DATE("now()") ") " \
 	"  ORDER BY r.naam, r.gemeente IS NULL, r.route IS NULL, r.geldig_van DESC) r)::text " \
 	"FROM z"
-#define ZK_SQL_CREATE_N 23
+#define ZK_SQL_CREATE_N 24
 
 /* $1 zaak id, $2 betrokkenen (jsonb), $3 toelichting, $4 role, $5 identity,
  * $6 termijnen (jsonb [{naam, datum, grondslag}])
@@ -104,6 +104,7 @@
 	"  z.maatregel, 'uitspraakdatum', to_char(z.uitspraakdatum, 'YYYY-MM-DD'), " \
 	"  'kenmerk', z.kenmerk) END, " \
 	"'toestemming_gegevensdeling', z.toestemming_gegevensdeling, " \
+	"'andere_domeinen', z.andere_domeinen, " \
 	"'aangemaakt', " ZK_TIMESTAMP("z.aangemaakt") ", " \
 	"'uitleg', (SELECT json_build_object('wat', u.uitleg, 'vervolg', " \
 	"  replace(replace(u.vervolg, '{verslag}', COALESCE((SELECT to_char(t.datum, 'DD-MM-YYYY') " \

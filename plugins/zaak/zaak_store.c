@@ -279,7 +279,7 @@ tg_outcome zk_zaak_create(tg_request *req, const tg_services *svc, const json_t 
 	const char *params[ZK_SQL_CREATE_N];
 	const char *key;
 	bool bad;
-	char *betrokkenen;
+	char *betrokkenen, *domeinen = NULL;
 	json_t *b;
 	PGresult *r;
 	tg_outcome out;
@@ -318,12 +318,20 @@ tg_outcome zk_zaak_create(tg_request *req, const tg_services *svc, const json_t 
 	params[20] = in->uitspraakdatum;
 	params[21] = in->kenmerk;
 	params[22] = in->has_toestemming ? (in->toestemming_gegevensdeling ? "true" : "false") : NULL;
+	domeinen = in->andere_domeinen ? json_dumps(in->andere_domeinen, JSON_COMPACT) : NULL;
+	if (in->andere_domeinen && !domeinen) {
+		free(betrokkenen);
+		return TG_FAIL_INTERNAL;
+	}
+	params[23] = domeinen;
 
 	if (svc->db_tx(req, TG_TX_BEGIN) != 0) {
 		free(betrokkenen);
+		free(domeinen);
 		return TG_FAIL_DB;
 	}
 	r = svc->db_exec(req, st_create, ZK_SQL_CREATE_N, params);
+	free(domeinen);
 	if (!r) {
 		free(betrokkenen);
 		return TG_FAIL_DB;

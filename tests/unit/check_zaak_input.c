@@ -347,10 +347,19 @@ START_TEST(overdracht_needs_consent)
 	ck_assert_int_eq(rc, -1);
 	ck_assert(names(inv, "toestemming_gegevensdeling", "verplicht"));
 	json_decref(inv);
-	/* A melding adds nothing to the common body. */
+	/* A melding adds only the other domains of 3.1.1. */
 	inv = run_route(zk_melding_fields, "\"reden\": \"x\"", &in, &rc);
 	ck_assert_int_eq(rc, -1);
 	ck_assert(names(inv, "reden", "onbekend"));
+	json_decref(inv);
+	inv = run_route(zk_melding_fields, "\"andere_domeinen\": {\"werk\": \"zoekt werk\", \"wonen\": \"krap\"}",
+	    &in, &rc);
+	ck_assert_int_eq(rc, 0);
+	ck_assert_ptr_nonnull(in.andere_domeinen);
+	json_decref(inv);
+	inv = run_route(zk_melding_fields, "\"andere_domeinen\": {\"hobby\": \"x\"}", &in, &rc);
+	ck_assert_int_eq(rc, -1);
+	ck_assert(names(inv, "andere_domeinen.hobby", "onbekend"));
 	json_decref(inv);
 }
 END_TEST
