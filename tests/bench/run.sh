@@ -51,6 +51,21 @@ ID=$(curl -s -H "Authorization: Bearer $HA" "$BASE/api/v1/zaken?limit=1" |
 	python3 -c 'import json, sys; print(json.load(sys.stdin)["zaken"][0]["id"])')
 bench "GET zaken/{id}" -H "Authorization: Bearer $HA" "$BASE/api/v1/zaken/$ID"
 bench "GET zaken?limit=20" -H "Authorization: Bearer $HA" "$BASE/api/v1/zaken?limit=20"
+# The CJG: a record-only action (repeatable) on one zaak — every request waits
+# for that zaak's row lock and the answer carries its ever longer history, so
+# this is the worst case, not the typical one — and an (empty) worklist.
+CJG=$(token -r cjg)
+MID=$(curl -s -H "Authorization: Bearer $(token -r ouder)" -H 'Content-Type: application/json' \
+	--data-binary '{"jeugdige": {"bsn": "123456782", "geboortedatum": "2014-05-01", "naam": "Sam"}, "gezaghebbenden": [{"bsn": "111222333", "naam": "Anna", "gemeente": "0301"}], "hulpvraag": "x"}' \
+	"$BASE/api/v1/meldingen" | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
+cat >"$STATE/actie.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"fase": "vraagverheldering", "opvoedsituatie": "opvoedingsspanning"}'
+LUA
+bench "POST acties (1 zaak, locked)" -s "$STATE/actie.lua" -H "Authorization: Bearer $CJG" \
+	"$BASE/api/v1/zaken/$MID/acties/werkwijze"
+bench "GET werkvoorraad (empty)" -H "Authorization: Bearer $(token -r cjg -c gemeente=0200)" "$BASE/api/v1/werkvoorraad"
 echo "# zaken in the database: $("$STACK" psql "$STATE" owner -At -c \
 	"SELECT n_live_tup FROM pg_stat_user_tables WHERE relname = 'zaak'")"
 echo "# worker RSS (kB): $(ps -o rss= --ppid "$(cat "$STATE/run/toegangd.pid")" | tr '\n' ' ')"
