@@ -470,12 +470,12 @@ bool zk_is_end_state(const char *status)
 	return false;
 }
 
-bool zk_action_known(const char *name)
+const zk_action *zk_action_first(const char *name)
 {
 	for (size_t i = 0; i < zk_nactions; i++)
 		if (strcmp(zk_actions[i].name, name) == 0)
-			return true;
-	return false;
+			return &zk_actions[i];
+	return NULL;
 }
 
 static bool allowed(const zk_action *a, const char *status, unsigned route, bool spoed)

@@ -23,7 +23,6 @@ typedef struct zk_action_ctx {
 	const json_t *termijnen;    /* {"naam": "YYYY-MM-DD"} of the zaak now */
 	zk_date today;
 	json_t *set;                /* out: [{naam, datum, grondslag}] */
-	json_t *clear;              /* out: ["naam"] */
 	bool woonplaats_vastgesteld; /* out: clears woonplaats_te_bepalen */
 } zk_action_ctx;
 
@@ -60,8 +59,8 @@ extern const char *const zk_end_states[];
 
 unsigned zk_route_bit(const char *route);
 bool zk_is_end_state(const char *status);
-/* Is there an action of this name at all? */
-bool zk_action_known(const char *name);
+/* The first row of that name (all rows of a name share their content table), or NULL. */
+const zk_action *zk_action_first(const char *name);
 /* The action of that name that may be taken now, or NULL. */
 const zk_action *zk_action_find(const char *name, const char *status, const char *route,
     bool spoed);

@@ -1,7 +1,6 @@
 /* Actions of the CJG procedure, the worklist, and the family's inzage. */
 #include "zaak_action.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,13 +31,6 @@ int zk_action_init(const tg_services *svc, const char *prefix)
 	return 0;
 }
 
-static void canonical_id(const char *id, char out[37])
-{
-	for (int i = 0; i < 36; i++)
-		out[i] = (char)tolower((unsigned char)id[i]);
-	out[36] = '\0';
-}
-
 static void not_found(tg_request *req, const tg_services *svc)
 {
 	svc->send_problem(req, 404, "not-found", "Not Found", "Deze zaak bestaat niet.", NULL);
@@ -58,6 +50,18 @@ static int refused_log(tg_request *req, const tg_services *svc, const char *name
 	return action_log(req, svc, name, id, "geweigerd");
 }
 
+/* 422 after the zaak was read: undo, log the refusal, answer. */
+static tg_outcome refuse_invalid(tg_request *req, const tg_services *svc, const char *name,
+    const char *id, const json_t *invalid)
+{
+	svc->db_tx(req, TG_TX_ROLLBACK);
+	if (refused_log(req, svc, name, id) != 0)
+		return TG_FAIL_DB;
+	svc->send_problem(req, 422, "validation", "Unprocessable Content",
+	    "Er is niets vastgelegd: invalid-params noemt wat er niet klopt.", invalid);
+	return TG_DONE;
+}
+
 /* 409: the action does not fit the zaak's state; say which state and which actions do. */
 static void conflict(tg_request *req, const tg_services *svc, const char *name, const char *status,
     const char *route, bool spoed)
@@ -71,33 +75,6 @@ static void conflict(tg_request *req, const tg_services *svc, const char *name, 
 	svc->send_problem(req, 409, "illegal-transition", "Conflict", detail, NULL);
 	free(list);
 	json_decref(allowed);
-}
-
-/* The deadlines an event starts, from its rules and the event's date. */
-static int event_deadlines(const char *rules_text, const zk_date *on, json_t *set)
-{
-	json_t *rules = json_loads(rules_text, 0, NULL), *r;
-	size_t i;
-	int rc = 0;
-	if (!json_is_array(rules)) {
-		json_decref(rules);
-		return -1;
-	}
-	json_array_foreach(rules, i, r) {
-		zk_unit unit;
-		char datum[11];
-		json_int_t n = json_integer_value(json_object_get(r, "aantal"));
-		if (!zk_unit_parse(json_string_value(json_object_get(r, "eenheid")), &unit) || n <= 0 ||
-		    n > 10000) {
-			rc = -1;
-			break;
-		}
-		zk_day_format(zk_termijn(zk_day_from(on), (int)n, unit), datum);
-		json_array_append_new(set, json_pack("{s:O?, s:s, s:O?}", "naam", json_object_get(r, "naam"),
-		    "datum", datum, "grondslag", json_object_get(r, "grondslag")));
-	}
-	json_decref(rules);
-	return rc;
 }
 
 /*
@@ -183,31 +160,22 @@ tg_outcome zk_action_post(tg_request *req, const tg_services *svc, const char *i
 	zk_date on;
 
 	memset(&ctx, 0, sizeof(ctx));
-	if (!zk_is_uuid(id) || !zk_action_known(name)) {
+	if (!zk_is_uuid(id) || !zk_action_first(name)) {
 		svc->send_problem(req, 404, "not-found", "Not Found",
 		    zk_is_uuid(id) ? "Deze actie bestaat niet." : "Deze zaak bestaat niet.", NULL);
 		return TG_DONE;
 	}
-	canonical_id(id, canon);
+	zk_uuid_canonical(id, canon);
 	if (svc->read_json(req, &body) != 0)
 		return TG_DONE;
+	/* read_json admits only an object. */
 	invalid = json_array();
 	ctx.set = json_array();
-	ctx.clear = json_array();
-	if (!invalid || !ctx.set || !ctx.clear || !json_is_object(body)) {
-		if (body && !json_is_object(body) && invalid) {
-			zk_invalid(invalid, "", "de body moet een JSON-object zijn");
-			svc->send_problem(req, 422, "validation", "Unprocessable Content",
-			    "Er is niets vastgelegd: invalid-params noemt wat er niet klopt.", invalid);
-			out = TG_DONE;
-		}
+	if (!invalid || !ctx.set)
 		goto done;
-	}
-	/* The content is checked against the first action of that name: all
-	 * rows of one name share their content table. */
-	for (size_t i = 0; i < zk_nactions && !tables[0]; i++)
-		if (strcmp(zk_actions[i].name, name) == 0)
-			tables[0] = zk_actions[i].fields, action = &zk_actions[i];
+	/* All rows of one name share their content table: check it before the zaak is read. */
+	action = zk_action_first(name);
+	tables[0] = action->fields;
 	if (zk_validate(body, tables, "", invalid) > 0) {
 		svc->send_problem(req, 422, "validation", "Unprocessable Content",
 		    "Er is niets vastgelegd: invalid-params noemt wat er niet klopt.", invalid);
@@ -261,34 +229,16 @@ tg_outcome zk_action_post(tg_request *req, const tg_services *svc, const char *i
 		out = TG_DONE;
 		goto done;
 	}
-	if (!termijnen || (action->rule && action->rule(body, &ctx, invalid) > 0)) {
-		if (!termijnen)
-			goto done;
-		svc->db_tx(req, TG_TX_ROLLBACK);
-		if (refused_log(req, svc, name, canon) != 0) {
-			out = TG_FAIL_DB;
-			goto done;
-		}
-		svc->send_problem(req, 422, "validation", "Unprocessable Content",
-		    "Er is niets vastgelegd: invalid-params noemt wat er niet klopt.", invalid);
-		out = TG_DONE;
+	if (!termijnen)
+		goto done;
+	if (action->rule && action->rule(body, &ctx, invalid) > 0) {
+		out = refuse_invalid(req, svc, name, canon, invalid);
 		goto done;
 	}
 	if (action->checks_ggz) {
 		long ggz = check_ggz(req, svc, body, invalid);
-		if (ggz < 0) {
-			out = TG_FAIL_DB;
-			goto done;
-		}
-		if (ggz > 0) {
-			svc->db_tx(req, TG_TX_ROLLBACK);
-			if (refused_log(req, svc, name, canon) != 0) {
-				out = TG_FAIL_DB;
-				goto done;
-			}
-			svc->send_problem(req, 422, "validation", "Unprocessable Content",
-			    "Er is niets vastgelegd: invalid-params noemt wat er niet klopt.", invalid);
-			out = TG_DONE;
+		if (ggz != 0) {
+			out = ggz < 0 ? TG_FAIL_DB : refuse_invalid(req, svc, name, canon, invalid);
 			goto done;
 		}
 	}
@@ -296,7 +246,7 @@ tg_outcome zk_action_post(tg_request *req, const tg_services *svc, const char *i
 	on = ctx.today;
 	if (action->event_date)
 		(void)zk_date_parse(json_string_value(json_object_get(body, action->event_date)), &on);
-	if (action->event && event_deadlines(PQgetvalue(r, 0, 5), &on, ctx.set) != 0)
+	if (action->event && zk_deadlines_append(PQgetvalue(r, 0, 5), &on, ctx.set) != 0)
 		goto done;
 
 	to = action->to ? action->to
@@ -341,7 +291,6 @@ done:
 	json_decref(termijnen);
 	json_decref(gegevens);
 	json_decref(ctx.set);
-	json_decref(ctx.clear);
 	free(set_text);
 	free(gegevens_text);
 	return out;
@@ -437,7 +386,7 @@ tg_outcome zk_inzage(tg_request *req, const tg_services *svc, const char *id)
 		not_found(req, svc);
 		return TG_DONE;
 	}
-	canonical_id(id, canon);
+	zk_uuid_canonical(id, canon);
 	params[0] = canon;
 	if (svc->db_tx(req, TG_TX_BEGIN) != 0)
 		return TG_FAIL_DB;

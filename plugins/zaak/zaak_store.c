@@ -47,6 +47,13 @@ int zk_store_init(const tg_services *svc, const char *prefix)
 	return 0;
 }
 
+void zk_uuid_canonical(const char *id, char out[37])
+{
+	for (int i = 0; i < 36; i++)
+		out[i] = (char)tolower((unsigned char)id[i]);
+	out[36] = '\0';
+}
+
 bool zk_is_uuid(const char *s)
 {
 	if (!s || strlen(s) != 36)
@@ -172,36 +179,46 @@ tg_outcome zk_read_log_send(tg_request *req, const tg_services *svc, const char 
 	return TG_DONE;
 }
 
-/*
- * The deadlines that follow from receipt: rules (JSON from the create
- * statement) turned into dates by the calendar. A new JSON text, or NULL.
- */
-static char *deadlines_json(const char *receipt, const char *rules_text)
+int zk_deadlines_append(const char *rules_text, const zk_date *on, json_t *set)
 {
-	json_t *rules = json_loads(rules_text, 0, NULL), *out = json_array(), *r;
-	zk_date d;
+	json_t *rules = json_loads(rules_text, 0, NULL), *r;
 	size_t i;
-	char *text = NULL;
+	int rc = 0;
 
-	if (!rules || !out || !json_is_array(rules) || !zk_date_parse(receipt, &d))
-		goto done;
+	if (!json_is_array(rules)) {
+		json_decref(rules);
+		return -1;
+	}
 	json_array_foreach(rules, i, r) {
 		zk_unit unit;
 		char datum[11];
 		json_int_t n = json_integer_value(json_object_get(r, "aantal"));
-		if (!zk_unit_parse(json_string_value(json_object_get(r, "eenheid")), &unit) ||
-		    n <= 0 || n > 10000)
-			goto done;
-		zk_day_format(zk_termijn(zk_day_from(&d), (int)n, unit), datum);
-		if (json_array_append_new(out, json_pack("{s:O?, s:s, s:O?}", "naam",
+		if (!zk_unit_parse(json_string_value(json_object_get(r, "eenheid")), &unit) || n <= 0 ||
+		    n > 10000) {
+			rc = -1;
+			break;
+		}
+		zk_day_format(zk_termijn(zk_day_from(on), (int)n, unit), datum);
+		if (json_array_append_new(set, json_pack("{s:O?, s:s, s:O?}", "naam",
 		    json_object_get(r, "naam"), "datum", datum, "grondslag",
-		    json_object_get(r, "grondslag"))) != 0)
-			goto done;
+		    json_object_get(r, "grondslag"))) != 0) {
+			rc = -1;
+			break;
+		}
 	}
-	text = json_dumps(out, JSON_COMPACT);
-done:
 	json_decref(rules);
-	json_decref(out);
+	return rc;
+}
+
+/* The deadlines that follow from receipt, as a new JSON text, or NULL. */
+static char *deadlines_json(const char *receipt, const char *rules_text)
+{
+	json_t *set = json_array();
+	zk_date d;
+	char *text = NULL;
+	if (set && zk_date_parse(receipt, &d) && zk_deadlines_append(rules_text, &d, set) == 0)
+		text = json_dumps(set, JSON_COMPACT);
+	json_decref(set);
 	return text;
 }
 
@@ -379,11 +396,7 @@ tg_outcome zk_zaak_get(tg_request *req, const tg_services *svc, const char *id)
 		svc->send_problem(req, 404, "not-found", "Not Found", "Deze zaak bestaat niet.", NULL);
 		return TG_DONE;
 	}
-	/* The access log names a zaak by its one canonical spelling, so that
-	 * "who read zaak X" finds every read. */
-	for (size_t i = 0; i < sizeof(canon) - 1; i++)
-		canon[i] = (char)tolower((unsigned char)id[i]);
-	canon[sizeof(canon) - 1] = '\0';
+	zk_uuid_canonical(id, canon);
 	if (svc->db_tx(req, TG_TX_BEGIN) != 0)
 		return TG_FAIL_DB;
 	return zk_read_log_send(req, svc, canon, "zaak.lezen", "getoond", 200, false);

@@ -56,6 +56,19 @@ tg_outcome zk_zaken_list(tg_request *req, const tg_services *svc);
 /* Logs a failed statement by its SQLSTATE only (a DETAIL can quote a row). */
 void zk_log_sqlstate(const tg_services *svc, tg_request *req, const char *event, PGresult *r);
 
+/*
+ * The id of a valid UUID (zk_is_uuid) in lower case: the access log names a
+ * zaak by one spelling, so that "who read zaak X" finds every read.
+ */
+void zk_uuid_canonical(const char *id, char out[37]);
+
+/*
+ * Turns deadline rules (JSON [{naam, aantal, eenheid, grondslag}], as the
+ * statements return them) into dates counted from on by the calendar, and
+ * appends {naam, datum, grondslag} to set. 0, or -1 for a malformed rule.
+ */
+int zk_deadlines_append(const char *rules_text, const zk_date *on, json_t *set);
+
 /* True for the canonical text form of a UUID (lower or upper case hex). */
 bool zk_is_uuid(const char *s);
 

@@ -248,14 +248,7 @@ p_content() {
 }
 
 # ---------------------------------------------------------------- identities
-mapfile -t P_BSNS < <(p_calc '
-n, c = 6, 399999999
-while n > 0:
-    c += 1
-    s = str(c)
-    if (sum((9 - i) * int(s[i]) for i in range(8)) - int(s[8])) % 11 == 0:
-        n -= 1
-        print(c)')
+mapfile -t P_BSNS < <(z_bsns 6 399999999)
 P_J=${P_BSNS[0]} P_G=${P_BSNS[1]}   # the family in 0301
 P_WJ=${P_BSNS[2]} P_WG=${P_BSNS[3]} # the family in the werkvoorraad gemeente
 P_AWAY=${P_BSNS[4]}                 # a second gezaghebbende, living in 0363

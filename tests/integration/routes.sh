@@ -105,22 +105,8 @@ r_idempotent() {
 		"$path" "$tok" "$other" -H "Idempotency-Key: $key"
 }
 
-# r_bsns N: N nine-digit numbers from 300000000 up that pass the 11-proef
-# (zaak.sh takes its own from 200000000 up)
-r_bsns() {
-	python3 -c '
-import sys
-n, c = int(sys.argv[1]), 299999999
-while n > 0:
-    c += 1
-    s = str(c)
-    if (sum((9 - i) * int(s[i]) for i in range(8)) - int(s[8])) % 11 == 0:
-        n -= 1
-        print(c)' "$1"
-}
-
 # ---------------------------------------------------------------- identities
-mapfile -t R_BSNS < <(r_bsns 14)
+mapfile -t R_BSNS < <(z_bsns 14 299999999)
 R_J_M=${R_BSNS[0]} R_G_M=${R_BSNS[1]}                            # the mandaat family
 R_J_MEL=${R_BSNS[2]} R_G_MEL=${R_BSNS[3]} R_G_MEL2=${R_BSNS[4]}  # the melding family
 R_NOBODY=${R_BSNS[5]}                                            # a parent of no zaak here

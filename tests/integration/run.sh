@@ -201,6 +201,25 @@ check "a shared object without the descriptor symbol is refused" \
 	eval '[ $rc -ne 0 ] && grep -q "plugin nosymbol.*toegang_plugin_describe" <<<"$out"'
 out=$("$BUILD/toegangd" "${conf[@]}" -s plugins=whoami -t 2>&1); rc=$?
 check "the same configuration with good plugins passes the check" test "$rc" = 0
+out=$("$BUILD/toegangd" "${conf[@]}" -s plugins=verwijzing -s "data_dir=$SRC/data" -t 2>&1); rc=$?
+check "a zaak plugin with its code lists passes the check" test "$rc" = 0
+out=$("$BUILD/toegangd" "${conf[@]}" -s plugins=verwijzing -s "data_dir=$STATE/no-such-dir" -t 2>&1); rc=$?
+check "missing code lists stop the daemon, naming the file" \
+	eval '[ $rc -ne 0 ] && grep -q "no-such-dir/codelijsten/CBS_Gemeentecodes.md" <<<"$out"'
+mkdir -p "$STATE/bad-lists"
+printf '| 0301 | Zutphen |\n' >"$STATE/bad-lists/CBS_Gemeentecodes.md"
+printf 'no table here\n' >"$STATE/bad-lists/JZ020_Productcategorie.md"
+out=$("$BUILD/toegangd" "${conf[@]}" -s plugins=verwijzing -s "verwijzing.codelijsten=$STATE/bad-lists" -t 2>&1); rc=$?
+check "a code list without codes stops the daemon, naming the file" \
+	eval '[ $rc -ne 0 ] && grep -q "JZ020_Productcategorie.md: no codes" <<<"$out"'
+out=$("$BUILD/toegangd" "${conf[@]}" -s pseudonym_key_file= -t 2>&1); rc=$?
+check "no pseudonym key: exits non-zero with a clear message" \
+	eval '[ $rc -ne 0 ] && grep -q "pseudonym_key_file is not set" <<<"$out"'
+printf 'short\n' >"$STATE/short.key"
+out=$("$BUILD/toegangd" "${conf[@]}" -s "pseudonym_key_file=$STATE/short.key" -t 2>&1); rc=$?
+check "a pseudonym key under 32 bytes stops the daemon" \
+	eval '[ $rc -ne 0 ] && grep -q "short.key must hold between 32" <<<"$out"'
+
 out=$("$BUILD/toegangd" "${conf[@]}" -s jwt_hs256_secret_file= -t 2>&1); rc=$?
 check "no JWT key: exits non-zero with a clear message" \
 	eval '[ $rc -ne 0 ] && grep -qi "no JWT key configured" <<<"$out"'

@@ -22,19 +22,22 @@ z_psql_caller() {
 		tail -n +2
 }
 
-# z_bsn N: the N-th nine-digit number from 200000000 up that passes the
-# 11-proef, so that each test can have identities nobody else uses.
-z_bsn() {
+# z_bsns COUNT FROM: COUNT nine-digit numbers above FROM that pass the
+# 11-proef, one a line, so that each test file has identities nobody else
+# uses (zaak.sh from 200000000, routes.sh 300000000, procedure.sh 400000000).
+z_bsns() {
 	python3 -c '
 import sys
-n, c = int(sys.argv[1]), 199999999
+n, c = int(sys.argv[1]), int(sys.argv[2])
 while n > 0:
     c += 1
     s = str(c)
     if (sum((9 - i) * int(s[i]) for i in range(8)) - int(s[8])) % 11 == 0:
         n -= 1
-print(c)' "$1"
+        print(c)' "$1" "$2"
 }
+# z_bsn N: the N-th of zaak.sh's own
+z_bsn() { z_bsns "$1" 199999999 | tail -n 1; }
 
 # z_body [PYTHON...]: the create body of API.md, changed by the given Python
 # statements on d, as JSON (UTF-8, not \u-escaped).
