@@ -29,6 +29,7 @@ static const cfg_key keys[] = {
 	NUM(shutdown_grace, "10", 1, 600),
 	STR(plugin_dir, PLUGINDIR),
 	STR(data_dir, PKGDATADIR),
+	STR(regio, ""),
 	STR(plugins, ""),
 	STR(database, "dbname=toegang"),
 	NUM(db_connect_timeout, "3", 1, 60),

@@ -28,6 +28,7 @@ typedef struct tg_config {
 	long shutdown_grace;
 	char *plugin_dir;
 	char *data_dir;         /* code lists and other reference data */
+	char *regio;            /* CBS gemeentecodes served, space-separated; "" = all */
 	char *plugins;          /* space-separated plugin names */
 	char *database;         /* libpq connection string */
 	long db_connect_timeout;

@@ -230,9 +230,13 @@ static const char *svc_config(const char *plugin, const char *key)
 {
 	if (!config || !key)
 		return NULL;
-	/* The core's keys that plugins may read: where the reference data lives. */
-	if (!plugin)
-		return strcmp(key, "data_dir") == 0 ? config->data_dir : NULL;
+	/* The core's keys that plugins may read: where the reference data lives,
+	 * and the gemeenten the deployment serves. */
+	if (!plugin) {
+		if (strcmp(key, "data_dir") == 0)
+			return config->data_dir;
+		return strcmp(key, "regio") == 0 ? config->regio : NULL;
+	}
 	return tg_config_plugin_value(config, plugin, key);
 }
 

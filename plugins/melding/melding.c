@@ -3,8 +3,8 @@
  * a CJG worker records such a report. POST /api/v1/meldingen takes the
  * common body. A parent may only report a child over whom they have gezag
  * (their BSN among the gezaghebbenden), a child only themselves; a CJG
- * records meldingen for its own gemeente (forwarding to another gemeente
- * comes with the doorzending of the woonplaatsbeginsel). The verwijzer is
+ * records meldingen for its own gemeente, and for families from outside the
+ * region, which it then forwards (doorzending, woonplaatsbeginsel). The verwijzer is
  * COD327 06 (zelfverwijzer) or 01 (gemeente).
  */
 #include <string.h>
@@ -29,9 +29,11 @@ static const char *refuse(const tg_principal *p, const zk_zaak_input *in)
 			return NULL;
 		return "Een jeugdige kan alleen voor zichzelf een melding doen.";
 	case TG_ROLE_CJG:
-		if (strcmp(in->verantwoordelijke_gemeente, p->identity) == 0)
+		/* Its own gemeente's families, and those from outside the region, which it forwards. */
+		if (strcmp(in->behandelende_gemeente, p->identity) == 0)
 			return NULL;
-		return "Een CJG registreert meldingen voor gezinnen in de eigen gemeente.";
+		return "Een CJG registreert meldingen voor gezinnen in de eigen gemeente "
+		       "(of van buiten de regio, om ze door te zenden).";
 	default:
 		return "Deze rol kan geen melding doen.";
 	}

@@ -3,8 +3,10 @@
  * to the CJG. POST /api/v1/overdrachten: the common body plus the reason
  * (reden) and the family's consent to share their data
  * (toestemming_gegevensdeling must be true: without it the team may not pass
- * the data on, and the answer says so). A team hands over families of its
- * own gemeente. The verwijzer is COD327 01 (gemeente).
+ * the data on, and the answer says so), what the team tried (geprobeerd) and
+ * the team with its contact. A team hands over families of its own
+ * gemeente; it becomes the gezin's casusregisseur when there is none yet
+ * (art. 2). The verwijzer is COD327 01 (gemeente).
  */
 #include <string.h>
 
@@ -16,7 +18,8 @@
 
 static const char *refuse(const tg_principal *p, const zk_zaak_input *in)
 {
-	if (strcmp(in->verantwoordelijke_gemeente, p->identity) == 0)
+	/* Its own gemeente's families, and those from outside the region (forwarded by its CJG). */
+	if (strcmp(in->behandelende_gemeente, p->identity) == 0)
 		return NULL;
 	return "Een team draagt gezinnen over aan het CJG van de eigen gemeente.";
 }

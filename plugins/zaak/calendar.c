@@ -117,6 +117,9 @@ zk_day zk_termijn(zk_day start, int n, zk_unit unit)
 				n--;
 		}
 		break;
+	case ZK_KALENDERDAGEN:
+		/* not a term of law: the ATW does not move it */
+		return start + n;
 	}
 	return zk_atw_einde(d);
 }
@@ -131,6 +134,8 @@ bool zk_unit_parse(const char *s, zk_unit *unit)
 		*unit = ZK_WEKEN;
 	else if (strcmp(s, "werkdagen") == 0)
 		*unit = ZK_WERKDAGEN;
+	else if (strcmp(s, "kalenderdagen") == 0)
+		*unit = ZK_KALENDERDAGEN;
 	else
 		return false;
 	return true;

@@ -21,7 +21,9 @@
 /* Days since 1970-01-01 in the proleptic Gregorian calendar. */
 typedef long zk_day;
 
-typedef enum zk_unit { ZK_DAGEN, ZK_WEKEN, ZK_WERKDAGEN } zk_unit;
+/* Kalenderdagen: every day counts and the end is not moved (spoed, not a
+ * term of law); the other units end per ATW art. 1. */
+typedef enum zk_unit { ZK_DAGEN, ZK_WEKEN, ZK_WERKDAGEN, ZK_KALENDERDAGEN } zk_unit;
 
 zk_day zk_day_from(const zk_date *d);
 zk_date zk_day_to(zk_day day);
@@ -43,7 +45,7 @@ zk_day zk_atw_einde(zk_day day);
  */
 zk_day zk_termijn(zk_day start, int n, zk_unit unit);
 
-/* Parses "dagen" / "weken" / "werkdagen"; false for anything else. */
+/* Parses "dagen" / "weken" / "werkdagen" / "kalenderdagen"; false for anything else. */
 bool zk_unit_parse(const char *s, zk_unit *unit);
 
 /*

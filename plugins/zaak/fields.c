@@ -130,6 +130,7 @@ static const char *kind_name(zk_kind k)
 	case ZK_BOOL: return "moet true of false zijn";
 	case ZK_OBJECT: return "moet een object zijn";
 	case ZK_ARRAY: return "moet een lijst (array) zijn";
+	case ZK_INT: return "moet een geheel getal zijn";
 	default: return "moet een tekst (string) zijn";
 	}
 }
@@ -163,6 +164,16 @@ static size_t check_value(const zk_field *f, const json_t *v, const char *path, 
 	case ZK_BOOL:
 		if (!json_is_boolean(v))
 			problem = kind_name(f->kind);
+		break;
+	case ZK_INT:
+		if (!json_is_integer(v)) {
+			problem = kind_name(f->kind);
+		} else if (json_integer_value(v) < (json_int_t)f->min ||
+		    json_integer_value(v) > (json_int_t)f->max) {
+			snprintf(sub, sizeof(sub), "een geheel getal van %zu tot en met %zu", f->min, f->max);
+			zk_invalid(invalid, path, sub);
+			return 1;
+		}
 		break;
 	case ZK_OBJECT:
 		if (!json_is_object(v))

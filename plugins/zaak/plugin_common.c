@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "regio.h"
 #include "zaak_input.h"
 #include "zaak_store.h"
 
@@ -27,6 +28,12 @@ int zk_plugin_init(const tg_services *svc, const char *plugin)
 	if (zk_codelijsten_load(dir, err, sizeof(err)) != 0) {
 		svc->log(NULL, TG_LOG_ERROR, "codelijst-load-failed", err);
 		fprintf(stderr, "toegangd: plugin %s: %s\n", plugin, err);
+		return -1;
+	}
+	if (zk_regio_load(svc->config(NULL, "regio"), &zk_gemeenten, err, sizeof(err)) != 0) {
+		svc->log(NULL, TG_LOG_ERROR, "regio-invalid", err);
+		fprintf(stderr, "toegangd: plugin %s: %s\n", plugin, err);
+		zk_codelijsten_free();
 		return -1;
 	}
 	if (zk_store_init(svc, plugin) != 0) {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "regio.h"
 #include "zaak_input.h"
 
 #define OPEN_STATES "ontvangen", "ontvangst_bevestigd", "vooronderzoek_afgerond", \
@@ -28,6 +29,11 @@ static const char *const from_beslisbaar[] = { "beoordeeld", "advies_ontvangen",
 /* 3.7.4: a referral or mandate needs no eigen-kracht assessment. */
 static const char *const from_verwezen[] = { "ontvangst_bevestigd", "vooronderzoek_afgerond",
 	"gesprek_gevoerd", "verslag_verstrekt", "gezinsplan_opgesteld", "aanvraag_ontvangen", NULL };
+/* Gedwongen kader: the help is allocated from receipt on. */
+static const char *const from_mandaat[] = { "ontvangen", "ontvangst_bevestigd",
+	"vooronderzoek_afgerond", "gesprek_gevoerd", "verslag_verstrekt", "gezinsplan_opgesteld",
+	"aanvraag_ontvangen", NULL };
+static const char *const from_toegekend[] = { "toegekend", "gedeeltelijk_toegekend", NULL };
 static const char *const from_open[] = { OPEN_STATES, NULL };
 static const char *const from_after_verslag[] = { "verslag_verstrekt", "gezinsplan_opgesteld",
 	"aanvraag_ontvangen", "beoordeeld", "advies_ontvangen", NULL };
@@ -35,7 +41,9 @@ static const char *const from_beslistermijn[] = { "aanvraag_ontvangen", "beoorde
 	"advies_ontvangen", NULL };
 
 static const char *const clears_verslag[] = { "verslag", NULL };
-static const char *const clears_all[] = { "verslag", "beschikking", NULL };
+static const char *const clears_spoed[] = { "tijdelijke_maatregel", NULL };
+static const char *const clears_all[] = { "verslag", "beschikking", "toewijzing",
+	"tijdelijke_maatregel", NULL };
 
 /* --- content tables --- */
 
@@ -91,13 +99,15 @@ static const zk_field f_aanvulling[] = {
 	{ .name = NULL },
 };
 
-/* 3.5: one plan per family; a familiegroepsplan may take its place. */
+/* 3.5: one plan per family (3.5.2), so a zaak of a gezin that has a plan
+ * may adopt it (bestaand_plan) instead of writing a new version; a
+ * familiegroepsplan may take its place. */
 static const zk_field f_gezinsplan[] = {
-	{ .name = "eigen_kracht_netwerk", .kind = ZK_TEXT_LINES, .required = true, .min = 1, .max = 20000 },
-	{ .name = "vrij_toegankelijke_voorzieningen", .kind = ZK_TEXT_LINES, .required = true, .min = 1,
-	  .max = 20000 },
-	{ .name = "individuele_voorzieningen", .kind = ZK_TEXT_LINES, .required = true, .min = 1, .max = 20000 },
+	{ .name = "eigen_kracht_netwerk", .kind = ZK_TEXT_LINES, .min = 1, .max = 20000 },
+	{ .name = "vrij_toegankelijke_voorzieningen", .kind = ZK_TEXT_LINES, .min = 1, .max = 20000 },
+	{ .name = "individuele_voorzieningen", .kind = ZK_TEXT_LINES, .min = 1, .max = 20000 },
 	{ .name = "familiegroepsplan", .kind = ZK_BOOL },
+	{ .name = "bestaand_plan", .kind = ZK_BOOL },
 	{ .name = NULL },
 };
 
@@ -150,6 +160,7 @@ static const zk_field f_product[] = {
 	{ .name = "vorm", .kind = ZK_ENUM, .required = true, .values = leveringsvormen },
 	{ .name = "ingangsdatum", .kind = ZK_DATE, .required = true },
 	{ .name = "einddatum", .kind = ZK_DATE, .required = true },
+	{ .name = "omvang", .kind = ZK_OBJECT, .fields = zk_omvang_fields },
 	{ .name = NULL },
 };
 static const zk_field f_beschikking[] = {
@@ -193,6 +204,13 @@ static const zk_field f_werkwijze[] = {
 	{ .name = "opvoedsituatie", .kind = ZK_ENUM, .values = opvoedsituaties },
 	{ .name = "risico_instrument", .kind = ZK_ENUM, .values = instrumenten },
 	{ .name = "toelichting", .kind = ZK_TEXT_LINES, .min = 1, .max = 4000 },
+	{ .name = NULL },
+};
+
+/* The provider started on a toewijzing (iJw JW305 start zorg, until that message comes in). */
+static const zk_field f_start_zorg[] = {
+	{ .name = "toewijzing", .kind = ZK_INT, .required = true, .min = 1, .max = 99999999 },
+	{ .name = "startdatum", .kind = ZK_DATE, .required = true },
 	{ .name = NULL },
 };
 
@@ -284,6 +302,29 @@ static size_t rule_verslag(const json_t *body, zk_action_ctx *ctx, json_t *inval
 	    need(invalid, body, "samenvatting", "het verslag zelf") + not_future(invalid, body, "verstrekt_op", ctx);
 }
 
+static size_t rule_gezinsplan(const json_t *body, zk_action_ctx *ctx, json_t *invalid)
+{
+	static const char *const parts[] = { "eigen_kracht_netwerk", "vrij_toegankelijke_voorzieningen",
+		"individuele_voorzieningen", NULL };
+	size_t n = 0;
+	if (member_true(body, "bestaand_plan")) {
+		if (ctx->gezinsplan_versies == 0) {
+			zk_invalid(invalid, "bestaand_plan", "het gezin heeft nog geen plan: stel het op (art. 3.5)");
+			return 1;
+		}
+		for (size_t i = 0; parts[i]; i++)
+			if (json_object_get(body, parts[i]) && !json_is_null(json_object_get(body, parts[i]))) {
+				zk_invalid(invalid, parts[i], "een bestaand plan overnemen of een nieuwe versie "
+				    "opstellen, niet allebei");
+				n++;
+			}
+		return n;
+	}
+	for (size_t i = 0; parts[i]; i++)
+		n += need(invalid, body, parts[i], "verplicht in een gezinsplan (art. 3.5)");
+	return n;
+}
+
 static size_t rule_aanvraag(const json_t *body, zk_action_ctx *ctx, json_t *invalid)
 {
 	const char *wijze = member_str(body, "wijze");
@@ -320,14 +361,50 @@ static size_t rule_beschikking(const json_t *body, zk_action_ctx *ctx, json_t *i
 	return n;
 }
 
+/* Within the region the zaak moves to that gemeente's CJG and starts again
+ * there; outside it the zaak is sent on and ends here. Either way the iJw
+ * reason is recorded: WJ759 code 8, woonplaatsbeginsel. */
 static size_t rule_doorzenden(const json_t *body, zk_action_ctx *ctx, json_t *invalid)
 {
 	const char *g = member_str(body, "gemeente");
-	if (g && strcmp(g, ctx->gemeente) == 0) {
+	if (g && strcmp(g, ctx->behandelend) == 0) {
 		zk_invalid(invalid, "gemeente", "dit is de eigen gemeente: doorzenden is naar een andere gemeente");
 		return 1;
 	}
+	if (!g)
+		return 0;
+	if (zk_in_regio(g))
+		ctx->verplaatsen_naar = g;
+	else
+		ctx->doorgezonden_naar = g;
+	ctx->gegevens_extra = json_pack("{s:{s:s, s:s, s:s}, s:b}", "ijw_reden", "codelijst", "WJ759",
+	    "code", "8", "omschrijving", "Woonplaatsbeginsel", "binnen_regio", zk_in_regio(g));
 	return 0;
+}
+
+static size_t rule_start_zorg(const json_t *body, zk_action_ctx *ctx, json_t *invalid)
+{
+	json_int_t nummer = json_integer_value(json_object_get(body, "toewijzing"));
+	const json_t *t;
+	size_t i;
+	size_t n = not_future(invalid, body, "startdatum", ctx);
+	json_array_foreach(ctx->toewijzingen, i, t) {
+		zk_date start, ingang;
+		if (json_integer_value(json_object_get(t, "nummer")) != nummer)
+			continue;
+		if (!json_is_null(json_object_get(t, "gestart_op"))) {
+			zk_invalid(invalid, "toewijzing", "de start van deze toewijzing is al vastgelegd");
+			return n + 1;
+		}
+		if (zk_date_parse(member_str(body, "startdatum"), &start) &&
+		    zk_date_parse(member_str(t, "ingangsdatum"), &ingang) && zk_date_cmp(&start, &ingang) < 0) {
+			zk_invalid(invalid, "startdatum", "ligt voor de ingangsdatum van de toewijzing");
+			n++;
+		}
+		return n;
+	}
+	zk_invalid(invalid, "toewijzing", "deze zaak heeft geen toewijzing met dit nummer");
+	return n + 1;
 }
 
 static bool termijn_of(const zk_action_ctx *ctx, const char *naam, zk_date *d)
@@ -407,7 +484,8 @@ const zk_action zk_actions[] = {
 	  .fields = f_aanvulling,
 	  .toelichting = "Opmerkingen van het gezin aan het verslag toegevoegd (art. 3.4.2)." },
 	{ .name = "gezinsplan", .from = from_plan, .routes = ZK_ROUTES_ALL,
-	  .to = "gezinsplan_opgesteld", .fields = f_gezinsplan,
+	  .to = "gezinsplan_opgesteld", .fields = f_gezinsplan, .rule = rule_gezinsplan,
+	  .writes_plan = true,
 	  .toelichting = "Gezinsplan opgesteld (art. 3.5)." },
 	{ .name = "aanvraag", .from = from_gezinsplan,
 	  .routes = ZK_ROUTES_ALL, .to = "aanvraag_ontvangen", .fields = f_aanvraag,
@@ -421,16 +499,29 @@ const zk_action zk_actions[] = {
 	  .toelichting = "Advies ingewonnen (art. 3.8)." },
 	{ .name = "beschikken", .from = from_beslisbaar, .routes = ZK_ROUTES_ALL,
 	  .to_field = "besluit", .fields = f_beschikking, .rule = rule_beschikking,
+	  .checks_pgb = true, .allocates = true,
 	  .clears = clears_all, .toelichting = "Beschikking gegeven." },
-	/* 3.7.4: after a referral or mandate, the decision without the eigen-kracht steps. */
-	{ .name = "beschikken", .from = from_verwezen, .routes = ZK_ROUTE_VERWIJZING | ZK_ROUTE_MANDAAT,
+	/* 3.7.4: after a referral, the decision without the eigen-kracht steps. */
+	{ .name = "beschikken", .from = from_verwezen, .routes = ZK_ROUTE_VERWIJZING,
 	  .to_field = "besluit", .fields = f_beschikking, .rule = rule_beschikking,
-	  .clears = clears_all,
+	  .checks_pgb = true, .allocates = true, .clears = clears_all,
 	  .toelichting = "Beschikking gegeven op grond van de verwijzing (art. 3.7.4)." },
+	/* Gedwongen kader: the gemeente provides the help the GI deems necessary,
+	 * straight from receipt, without eigen-kracht assessment. */
+	{ .name = "beschikken", .from = from_mandaat, .routes = ZK_ROUTE_MANDAAT,
+	  .to_field = "besluit", .fields = f_beschikking, .rule = rule_beschikking,
+	  .checks_pgb = true, .allocates = true, .clears = clears_all,
+	  .toelichting = "Beschikking gegeven op grond van het mandaat: de hulp wordt toegewezen "
+	                 "zonder eigen-krachtonderzoek (gedwongen kader, art. 3.7.4)." },
+	{ .name = "start_zorg", .from = from_toegekend, .routes = ZK_ROUTES_ALL,
+	  .fields = f_start_zorg, .rule = rule_start_zorg, .starts = true,
+	  .toelichting = "De aanbieder is met de toegewezen hulp begonnen." },
 	{ .name = "tijdelijke_maatregel", .from = from_open, .routes = ZK_ROUTES_ALL,
-	  .fields = f_tijdelijke_maatregel, .spoed_only = true,
+	  .fields = f_tijdelijke_maatregel, .spoed_only = true, .clears = clears_spoed,
+	  .outside_region = true,
 	  .toelichting = "Tijdelijke maatregel getroffen wegens spoed (art. 3.1.3)." },
 	{ .name = "werkwijze", .from = from_open, .routes = ZK_ROUTES_ALL, .fields = f_werkwijze,
+	  .outside_region = true,
 	  .toelichting = "Werkwijze vastgelegd: fase, opvoedsituatie en gebruikt instrument." },
 	{ .name = "verdagen", .from = from_beslistermijn, .routes = ZK_ROUTES_ALL,
 	  .fields = f_verdagen, .rule = rule_verdagen,
@@ -439,10 +530,13 @@ const zk_action zk_actions[] = {
 	  .fields = f_opschorten, .rule = rule_opschorten,
 	  .toelichting = "Beslistermijn opgeschort (Awb art. 4:15)." },
 	{ .name = "intrekken", .from = from_open, .routes = ZK_ROUTES_ALL,
-	  .to = "ingetrokken", .fields = f_intrekken, .clears = clears_all,
+	  .to = "ingetrokken", .fields = f_intrekken, .clears = clears_all, .outside_region = true,
 	  .toelichting = "Aanvraag ingetrokken door het gezin." },
+	/* Inside the region the zaak moves and starts again (the deadlines of
+	 * receipt, of the receiving gemeente); outside it, it ends here. */
 	{ .name = "doorzenden", .from = from_open, .routes = ZK_ROUTES_ALL,
 	  .to = "doorgezonden", .fields = f_doorzenden, .rule = rule_doorzenden, .clears = clears_all,
+	  .event = "ontvangst", .event_gemeente = "gemeente", .outside_region = true,
 	  .toelichting = "Doorgezonden naar de gemeente van het woonplaatsbeginsel (iJw WJ759 code 8)." },
 };
 const size_t zk_nactions = sizeof(zk_actions) / sizeof(zk_actions[0]);
@@ -478,9 +572,15 @@ const zk_action *zk_action_first(const char *name)
 	return NULL;
 }
 
-static bool allowed(const zk_action *a, const char *status, unsigned route, bool spoed)
+unsigned zk_flags(bool spoed, bool buiten_regio)
 {
-	if (!(a->routes & route) || (a->spoed_only && !spoed))
+	return (spoed ? ZK_SPOED : 0u) | (buiten_regio ? ZK_BUITEN_REGIO : 0u);
+}
+
+static bool allowed(const zk_action *a, const char *status, unsigned route, unsigned flags)
+{
+	if (!(a->routes & route) || (a->spoed_only && !(flags & ZK_SPOED)) ||
+	    ((flags & ZK_BUITEN_REGIO) && !a->outside_region))
 		return false;
 	for (size_t k = 0; a->from[k]; k++)
 		if (strcmp(a->from[k], status) == 0)
@@ -488,22 +588,22 @@ static bool allowed(const zk_action *a, const char *status, unsigned route, bool
 	return false;
 }
 
-const zk_action *zk_action_find(const char *name, const char *status, const char *route, bool spoed)
+const zk_action *zk_action_find(const char *name, const char *status, const char *route, unsigned flags)
 {
 	unsigned bit = zk_route_bit(route);
 	for (size_t i = 0; i < zk_nactions; i++)
-		if (strcmp(zk_actions[i].name, name) == 0 && allowed(&zk_actions[i], status, bit, spoed))
+		if (strcmp(zk_actions[i].name, name) == 0 && allowed(&zk_actions[i], status, bit, flags))
 			return &zk_actions[i];
 	return NULL;
 }
 
-json_t *zk_actions_allowed(const char *status, const char *route, bool spoed)
+json_t *zk_actions_allowed(const char *status, const char *route, unsigned flags)
 {
 	unsigned bit = zk_route_bit(route);
 	json_t *names = json_array();
 	for (size_t i = 0; names && i < zk_nactions; i++) {
 		bool seen = false;
-		if (!allowed(&zk_actions[i], status, bit, spoed))
+		if (!allowed(&zk_actions[i], status, bit, flags))
 			continue;
 		for (size_t k = 0; k < json_array_size(names); k++)
 			seen |= strcmp(json_string_value(json_array_get(names, k)), zk_actions[i].name) == 0;

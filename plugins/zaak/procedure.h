@@ -20,10 +20,19 @@ typedef struct zk_action_ctx {
 	const char *status;
 	const char *route;
 	const char *gemeente;       /* the verantwoordelijke gemeente */
+	const char *behandelend;    /* the gemeente whose CJG has the zaak */
+	const char *maatregel;      /* of a mandaat, or NULL */
+	long gezinsplan_versies;    /* versions of the gezin's plan so far */
 	const json_t *termijnen;    /* {"naam": "YYYY-MM-DD"} of the zaak now */
+	const json_t *toewijzingen; /* [{nummer, ingangsdatum, gestart_op}] of the zaak */
 	zk_date today;
 	json_t *set;                /* out: [{naam, datum, grondslag}] */
 	bool woonplaats_vastgesteld; /* out: clears woonplaats_te_bepalen */
+	/* out (doorzenden): the gemeente in the region the zaak moves to, or the
+	 * one outside it that it was sent to (then the zaak ends here). */
+	const char *verplaatsen_naar;
+	const char *doorgezonden_naar;
+	json_t *gegevens_extra;     /* out: members added to what the step records */
 } zk_action_ctx;
 
 /* Appends problems to invalid (and deadline changes to ctx); returns how many problems. */
@@ -45,10 +54,21 @@ typedef struct zk_action {
 	zk_action_rule rule;          /* rules across fields, deadline changes; may be NULL */
 	const char *event;            /* deadline rules (termijnregel.gebeurtenis) it starts */
 	const char *event_date;       /* content member with the event's date; NULL: today */
+	const char *event_gemeente;   /* content member naming the gemeente whose rules apply */
 	const char *const *clears;    /* deadlines it ends, NULL-terminated; may be NULL */
 	bool spoed_only;
 	/* Its ggz_interventies are checked against the Zorginstituut's lists (3.7.5). */
 	bool checks_ggz;
+	/* Its PGB products are checked against the exclusions of 4.2.4 sub h. */
+	bool checks_pgb;
+	/* Its content (unless it adopts the plan there is) is a new version of the gezin's plan. */
+	bool writes_plan;
+	/* Its products, when it grants help, become toewijzingen. */
+	bool allocates;
+	/* It records that the provider started on a toewijzing. */
+	bool starts;
+	/* It may be taken on a zaak from outside the region (which is only forwarded). */
+	bool outside_region;
 	const char *toelichting;      /* its line in the status history */
 } zk_action;
 
@@ -61,10 +81,16 @@ unsigned zk_route_bit(const char *route);
 bool zk_is_end_state(const char *status);
 /* The first row of that name (all rows of a name share their content table), or NULL. */
 const zk_action *zk_action_first(const char *name);
-/* The action of that name that may be taken now, or NULL. */
+/* What about a zaak, besides its state and route, decides what may be done. */
+#define ZK_SPOED 1u
+#define ZK_BUITEN_REGIO 2u
+
+/* The action of that name that may be taken now (flags: ZK_SPOED, ...), or NULL. */
 const zk_action *zk_action_find(const char *name, const char *status, const char *route,
-    bool spoed);
+    unsigned flags);
 /* The names of the actions allowed now, as a new JSON array (distinct). */
-json_t *zk_actions_allowed(const char *status, const char *route, bool spoed);
+json_t *zk_actions_allowed(const char *status, const char *route, unsigned flags);
+/* The flags of a zaak as the JSON of a zaak states them (spoed, buiten_regio). */
+unsigned zk_flags(bool spoed, bool buiten_regio);
 
 #endif

@@ -13,7 +13,8 @@
 
 #define DUE_SOON_WERKDAGEN 5
 
-static char st_load[80], st_apply[80], st_werk[80], st_inzage[80], st_ggz[80];
+static char st_load[80], st_apply[80], st_move[80], st_werk[80], st_inzage[80], st_ggz[80],
+    st_pgb[80];
 
 int zk_action_init(const tg_services *svc, const char *prefix)
 {
@@ -22,8 +23,12 @@ int zk_action_init(const tg_services *svc, const char *prefix)
 	snprintf(st_werk, sizeof(st_werk), "%s.werkvoorraad", prefix);
 	snprintf(st_inzage, sizeof(st_inzage), "%s.inzage", prefix);
 	snprintf(st_ggz, sizeof(st_ggz), "%s.ggz", prefix);
-	if (svc->db_prepare(st_load, ZK_SQL_ACTION_LOAD, 4) != 0 ||
-	    svc->db_prepare(st_apply, ZK_SQL_ACTION_APPLY, 10) != 0 ||
+	snprintf(st_move, sizeof(st_move), "%s.actie_verplaatsen", prefix);
+	snprintf(st_pgb, sizeof(st_pgb), "%s.pgb", prefix);
+	if (svc->db_prepare(st_load, ZK_SQL_ACTION_LOAD, 5) != 0 ||
+	    svc->db_prepare(st_apply, ZK_SQL_ACTION_APPLY, 14) != 0 ||
+	    svc->db_prepare(st_move, ZK_SQL_ACTION_MOVE, 5) != 0 ||
+	    svc->db_prepare(st_pgb, ZK_SQL_PGB, 2) != 0 ||
 	    svc->db_prepare(st_werk, ZK_SQL_WERKVOORRAAD, 2) != 0 ||
 	    svc->db_prepare(st_inzage, ZK_SQL_INZAGE, 1) != 0 ||
 	    svc->db_prepare(st_ggz, ZK_SQL_GGZ, 1) != 0)
@@ -64,10 +69,10 @@ static tg_outcome refuse_invalid(tg_request *req, const tg_services *svc, const 
 
 /* 409: the action does not fit the zaak's state; say which state and which actions do. */
 static void conflict(tg_request *req, const tg_services *svc, const char *name, const char *status,
-    const char *route, bool spoed)
+    const char *route, unsigned flags)
 {
 	char detail[512];
-	json_t *allowed = zk_actions_allowed(status, route, spoed);
+	json_t *allowed = zk_actions_allowed(status, route, flags);
 	char *list = allowed ? json_dumps(allowed, JSON_COMPACT) : NULL;
 	snprintf(detail, sizeof(detail),
 	    "De actie %s kan niet in de status %s. Toegestaan: %s.", name, status,
@@ -134,6 +139,65 @@ done:
 	return problems;
 }
 
+/*
+ * 4.2.4 sub h: help a PGB cannot pay for. Each product to be a PGB is checked
+ * against the dated exclusions, by the mandaat's maatregel and by its
+ * productcategorie; a refusal names the rule. Returns the number of
+ * problems, or -1 when the database failed.
+ */
+static long check_pgb(tg_request *req, const tg_services *svc, const json_t *body,
+    const char *maatregel, json_t *invalid)
+{
+	const json_t *list = json_object_get(body, "producten"), *item;
+	json_t *pgb = json_array();
+	const char *params[2];
+	char *text = NULL;
+	PGresult *r = NULL;
+	long problems = -1;
+	size_t i;
+
+	if (!pgb)
+		return -1;
+	json_array_foreach(list, i, item)
+		if (strcmp(json_string_value(json_object_get(item, "vorm")), "pgb") == 0)
+			json_array_append_new(pgb, json_pack("{s:i, s:O?}", "i", (json_int_t)i,
+			    "productcategorie", json_object_get(item, "productcategorie")));
+	if (json_array_size(pgb) == 0) {
+		json_decref(pgb);
+		return 0;
+	}
+	text = json_dumps(pgb, JSON_COMPACT);
+	params[0] = maatregel;
+	params[1] = text;
+	r = text ? svc->db_exec(req, st_pgb, 2, params) : NULL;
+	if (r && PQresultStatus(r) == PGRES_TUPLES_OK) {
+		problems = 0;
+		for (int k = 0; k < PQntuples(r); k++) {
+			char name[48], reason[512];
+			snprintf(name, sizeof(name), "producten[%s].vorm", PQgetvalue(r, k, 0));
+			snprintf(reason, sizeof(reason), "een pgb is niet mogelijk voor %s (%s)",
+			    PQgetvalue(r, k, 1), PQgetvalue(r, k, 2));
+			zk_invalid(invalid, name, reason);
+			problems++;
+		}
+	} else if (r) {
+		zk_log_sqlstate(svc, req, "pgb-check-failed", r);
+	}
+	PQclear(r);
+	free(text);
+	json_decref(pgb);
+	return problems;
+}
+
+/* The products a grant allocates: the beschikking's, unless it refuses. */
+static json_t *toewijzingen_of(const json_t *body)
+{
+	const char *besluit = json_string_value(json_object_get(body, "besluit"));
+	if (!besluit || strcmp(besluit, "afgewezen") == 0)
+		return NULL;
+	return json_incref(json_object_get(body, "producten"));
+}
+
 /* "{a,b}" for the names in clears (names are our own identifiers). */
 static void clears_literal(const char *const *clears, char *out, size_t size)
 {
@@ -144,19 +208,117 @@ static void clears_literal(const char *const *clears, char *out, size_t size)
 		snprintf(out + used, size - used, "}");
 }
 
+/* Applies the step: one statement (or, for a move within the region, the
+ * owner's function), then the zaak is read back, logged and sent. */
+static tg_outcome apply_step(tg_request *req, const tg_services *svc, const char *canon,
+    const zk_action *action, const json_t *body, zk_action_ctx *ctx)
+{
+	const tg_principal *p = svc->principal(req);
+	char clears[160];
+	json_t *gegevens = json_deep_copy(body), *allocated = NULL, *start = NULL;
+	char *gegevens_text = NULL, *set_text = NULL, *plan_text = NULL, *allocated_text = NULL;
+	char *start_text = NULL;
+	const char *to;
+	PGresult *a = NULL;
+	tg_outcome out = TG_FAIL_INTERNAL;
+	bool ok;
+
+	to = ctx->verplaatsen_naar ? "ontvangen" : action->to ? action->to
+	    : action->to_field ? json_string_value(json_object_get(body, action->to_field))
+	                       : ctx->status;
+	if (!gegevens || !to)
+		goto done;
+	if (ctx->gegevens_extra)
+		json_object_update(gegevens, ctx->gegevens_extra);
+	gegevens_text = json_dumps(gegevens, JSON_COMPACT);
+	set_text = json_dumps(ctx->set, JSON_COMPACT);
+	if (!gegevens_text || !set_text)
+		goto done;
+	if (ctx->verplaatsen_naar) {
+		char toelichting[160];
+		const char *move[5] = { canon, ctx->verplaatsen_naar, toelichting, gegevens_text, set_text };
+		snprintf(toelichting, sizeof(toelichting), "Doorgezonden naar het CJG van gemeente %s "
+		    "binnen de regio (woonplaatsbeginsel, iJw WJ759 code 8); de termijnen beginnen opnieuw.",
+		    ctx->verplaatsen_naar);
+		a = svc->db_exec(req, st_move, 5, move);
+	} else {
+		if (action->writes_plan && !json_is_true(json_object_get(body, "bestaand_plan")))
+			plan_text = json_dumps(body, JSON_COMPACT);
+		if (action->allocates && (allocated = toewijzingen_of(body)) != NULL)
+			allocated_text = json_dumps(allocated, JSON_COMPACT);
+		if (action->starts) {
+			start = json_pack("{s:O, s:O}", "nummer", json_object_get(body, "toewijzing"),
+			    "datum", json_object_get(body, "startdatum"));
+			start_text = start ? json_dumps(start, JSON_COMPACT) : NULL;
+		}
+		if ((action->writes_plan && !plan_text && !json_is_true(json_object_get(body, "bestaand_plan"))) ||
+		    (allocated && !allocated_text) || (action->starts && !start_text))
+			goto done;
+		clears_literal(action->clears, clears, sizeof(clears));
+		{
+			const char *apply[14] = { canon, to, action->toelichting, p->role_name, p->identity,
+				action->name, gegevens_text, clears, set_text,
+				ctx->woonplaats_vastgesteld ? "true" : "false", plan_text, allocated_text,
+				start_text, ctx->doorgezonden_naar };
+			a = svc->db_exec(req, st_apply, 14, apply);
+		}
+	}
+	if (!a) {
+		out = TG_FAIL_DB;
+		goto done;
+	}
+	ok = PQresultStatus(a) == PGRES_TUPLES_OK && strcmp(PQgetvalue(a, 0, 0), "1") == 0;
+	if (!ok) {
+		zk_log_sqlstate(svc, req, "zaak-action-failed", a);
+		goto done;
+	}
+	if (ctx->verplaatsen_naar) {
+		/* The zaak is no longer this CJG's to read: log the step and answer with where it went. */
+		json_t *answer = json_pack("{s:s, s:s, s:s}", "id", canon, "doorgezonden_naar",
+		    ctx->verplaatsen_naar, "status", "ontvangen");
+		if (!answer)
+			goto done;
+		if (action_log(req, svc, action->name, canon, "uitgevoerd") != 0 ||
+		    svc->db_tx(req, TG_TX_COMMIT) != 0) {
+			json_decref(answer);
+			out = TG_FAIL_DB;
+			goto done;
+		}
+		svc->send_json(req, 200, answer, NULL);
+		json_decref(answer);
+		out = TG_DONE;
+		goto done;
+	}
+	{
+		char what[96];
+		snprintf(what, sizeof(what), "zaak.actie.%s", action->name);
+		out = zk_read_log_send(req, svc, canon, what, "uitgevoerd", 200, false);
+	}
+done:
+	PQclear(a);
+	json_decref(gegevens);
+	json_decref(allocated);
+	json_decref(start);
+	free(gegevens_text);
+	free(set_text);
+	free(plan_text);
+	free(allocated_text);
+	free(start_text);
+	return out;
+}
+
 tg_outcome zk_action_post(tg_request *req, const tg_services *svc, const char *id, const char *name)
 {
 	const tg_principal *p = svc->principal(req);
 	const zk_action *action = NULL;
 	const zk_field *tables[2] = { NULL, NULL };
-	char canon[37], clears[128];
-	const char *params[10];
-	json_t *body = NULL, *invalid = NULL, *termijnen = NULL, *gegevens = NULL;
-	char *set_text = NULL, *gegevens_text = NULL;
+	char canon[37];
+	const char *params[5];
+	json_t *body = NULL, *invalid = NULL, *termijnen = NULL, *toewijzingen = NULL;
 	zk_action_ctx ctx;
 	PGresult *r = NULL;
 	tg_outcome out = TG_FAIL_INTERNAL;
-	const char *to;
+	unsigned flags;
 	zk_date on;
 
 	memset(&ctx, 0, sizeof(ctx));
@@ -191,7 +353,9 @@ tg_outcome zk_action_post(tg_request *req, const tg_services *svc, const char *i
 	params[1] = p->role_name;
 	params[2] = p->identity;
 	params[3] = action->event;
-	r = svc->db_exec(req, st_load, 4, params);
+	params[4] = action->event_gemeente ?
+	    json_string_value(json_object_get(body, action->event_gemeente)) : NULL;
+	r = svc->db_exec(req, st_load, 5, params);
 	if (!r) {
 		out = TG_FAIL_DB;
 		goto done;
@@ -214,10 +378,16 @@ tg_outcome zk_action_post(tg_request *req, const tg_services *svc, const char *i
 	ctx.status = PQgetvalue(r, 0, 0);
 	ctx.route = PQgetvalue(r, 0, 1);
 	ctx.gemeente = PQgetvalue(r, 0, 3);
+	ctx.maatregel = PQgetisnull(r, 0, 6) ? NULL : PQgetvalue(r, 0, 6);
+	ctx.behandelend = PQgetvalue(r, 0, 8);
+	ctx.gezinsplan_versies = strtol(PQgetvalue(r, 0, 9), NULL, 10);
 	termijnen = json_loads(PQgetvalue(r, 0, 4), 0, NULL);
+	toewijzingen = json_loads(PQgetvalue(r, 0, 10), 0, NULL);
 	ctx.termijnen = termijnen;
+	ctx.toewijzingen = toewijzingen;
 	zk_today(svc, &ctx.today);
-	action = zk_action_find(name, ctx.status, ctx.route, strcmp(PQgetvalue(r, 0, 2), "true") == 0);
+	flags = zk_flags(strcmp(PQgetvalue(r, 0, 2), "true") == 0, strcmp(PQgetvalue(r, 0, 7), "true") == 0);
+	action = zk_action_find(name, ctx.status, ctx.route, flags);
 	if (!action) {
 		svc->db_tx(req, TG_TX_ROLLBACK);
 		/* The zaak was read: the refusal is logged (outside the rolled-back transaction). */
@@ -225,74 +395,42 @@ tg_outcome zk_action_post(tg_request *req, const tg_services *svc, const char *i
 			out = TG_FAIL_DB;
 			goto done;
 		}
-		conflict(req, svc, name, ctx.status, ctx.route, strcmp(PQgetvalue(r, 0, 2), "true") == 0);
+		conflict(req, svc, name, ctx.status, ctx.route, flags);
 		out = TG_DONE;
 		goto done;
 	}
-	if (!termijnen)
+	if (!termijnen || !toewijzingen)
 		goto done;
 	if (action->rule && action->rule(body, &ctx, invalid) > 0) {
 		out = refuse_invalid(req, svc, name, canon, invalid);
 		goto done;
 	}
-	if (action->checks_ggz) {
-		long ggz = check_ggz(req, svc, body, invalid);
-		if (ggz != 0) {
-			out = ggz < 0 ? TG_FAIL_DB : refuse_invalid(req, svc, name, canon, invalid);
+	if (action->checks_ggz || action->checks_pgb) {
+		long problems = action->checks_ggz ? check_ggz(req, svc, body, invalid) : 0;
+		if (problems >= 0 && action->checks_pgb)
+			problems = check_pgb(req, svc, body, ctx.maatregel, invalid);
+		if (problems != 0) {
+			out = problems < 0 ? TG_FAIL_DB : refuse_invalid(req, svc, name, canon, invalid);
 			goto done;
 		}
 	}
-	/* The deadlines the step starts count from its own date, or today. */
+	/* The deadlines the step starts count from its own date, or today; a
+	 * zaak sent out of the region starts none here. */
 	on = ctx.today;
 	if (action->event_date)
 		(void)zk_date_parse(json_string_value(json_object_get(body, action->event_date)), &on);
-	if (action->event && zk_deadlines_append(PQgetvalue(r, 0, 5), &on, ctx.set) != 0)
+	if (action->event && !ctx.doorgezonden_naar &&
+	    zk_deadlines_append(PQgetvalue(r, 0, 5), &on, ctx.set) != 0)
 		goto done;
-
-	to = action->to ? action->to
-	    : action->to_field ? json_string_value(json_object_get(body, action->to_field))
-	                       : ctx.status;
-	gegevens = json_deep_copy(body);
-	if (!gegevens || !to)
-		goto done;
-	gegevens_text = json_dumps(gegevens, JSON_COMPACT);
-	set_text = json_dumps(ctx.set, JSON_COMPACT);
-	clears_literal(action->clears, clears, sizeof(clears));
-	if (!gegevens_text || !set_text)
-		goto done;
-	{
-		const char *apply[10] = { canon, to, action->toelichting, p->role_name, p->identity,
-			action->name, gegevens_text, clears, set_text,
-			ctx.woonplaats_vastgesteld ? "true" : "false" };
-		PGresult *a = svc->db_exec(req, st_apply, 10, apply);
-		bool ok;
-		if (!a) {
-			out = TG_FAIL_DB;
-			goto done;
-		}
-		ok = PQresultStatus(a) == PGRES_TUPLES_OK && strcmp(PQgetvalue(a, 0, 0), "1") == 0;
-		if (!ok)
-			zk_log_sqlstate(svc, req, "zaak-action-failed", a);
-		PQclear(a);
-		if (!ok)
-			goto done;
-	}
-	PQclear(r);
-	r = NULL;
-	{
-		char what[96];
-		snprintf(what, sizeof(what), "zaak.actie.%s", action->name);
-		out = zk_read_log_send(req, svc, canon, what, "uitgevoerd", 200, false);
-	}
+	out = apply_step(req, svc, canon, action, body, &ctx);
 done:
 	PQclear(r);
 	json_decref(body);
 	json_decref(invalid);
 	json_decref(termijnen);
-	json_decref(gegevens);
+	json_decref(toewijzingen);
 	json_decref(ctx.set);
-	free(set_text);
-	free(gegevens_text);
+	json_decref(ctx.gegevens_extra);
 	return out;
 }
 
@@ -331,12 +469,17 @@ tg_outcome zk_werkvoorraad(tg_request *req, const tg_services *svc)
 	for (size_t i = 0; i < n; i++) {
 		int row = (int)i;
 		bool spoed = strcmp(PQgetvalue(r, row, 4), "t") == 0;
-		json_t *item = json_pack("{s:s, s:s, s:s, s:s, s:b, s:s, s:b, s:o}",
+		bool buiten = strcmp(PQgetvalue(r, row, 10), "t") == 0;
+		json_t *item = json_pack("{s:s, s:s, s:s, s:s, s:b, s:s, s:b, s:b, s:s, s:s, s:o}",
 		    "id", PQgetvalue(r, row, 0), "referentie", PQgetvalue(r, row, 1),
 		    "route", PQgetvalue(r, row, 2), "status", PQgetvalue(r, row, 3), "spoed", spoed,
 		    "aangemaakt", PQgetvalue(r, row, 5),
 		    "woonplaats_te_bepalen", strcmp(PQgetvalue(r, row, 9), "t") == 0,
-		    "acties_toegestaan", zk_actions_allowed(PQgetvalue(r, row, 3), PQgetvalue(r, row, 2), spoed));
+		    /* from outside the region: offered for doorzending to the gemeente named */
+		    "buiten_regio", buiten, "verantwoordelijke_gemeente", PQgetvalue(r, row, 11),
+		    "gezin", PQgetvalue(r, row, 12),
+		    "acties_toegestaan", zk_actions_allowed(PQgetvalue(r, row, 3), PQgetvalue(r, row, 2),
+		        zk_flags(spoed, buiten)));
 		zk_date d;
 		if (!item)
 			goto done;

@@ -45,6 +45,33 @@ static const char *const maatregelen[] = {
 	"ots", "voogdij", "jeugdreclassering", "machtiging_gesloten_jeugdhulp", "overig", NULL,
 };
 
+/* The iJw WJ232 juridische status of a maatregel, where one applies. */
+static const struct {
+	const char *maatregel, *code;
+} juridische_statussen[] = {
+	{ "ots", "04" },                           /* Onder toezichtstelling */
+	{ "machtiging_gesloten_jeugdhulp", "01" }, /* Rechterlijke machtiging */
+	{ "jeugdreclassering", "12" },             /* Strafrechtelijke justitiële contacten (overig) */
+};
+
+const char *zk_juridische_status(const char *maatregel)
+{
+	for (size_t i = 0; maatregel && i < sizeof(juridische_statussen) / sizeof(juridische_statussen[0]); i++)
+		if (strcmp(juridische_statussen[i].maatregel, maatregel) == 0)
+			return juridische_statussen[i].code;
+	return NULL;
+}
+
+/* iJw WJ756 eenheid and WMO757 frequentie. */
+static const char *const eenheden[] = { "01", "04", "14", "16", "82", "83", "84", NULL };
+static const char *const frequenties[] = { "1", "2", "4", "6", NULL };
+const zk_field zk_omvang_fields[] = {
+	{ .name = "volume", .kind = ZK_INT, .required = true, .min = 1, .max = 99999999 },
+	{ .name = "eenheid", .kind = ZK_ENUM, .required = true, .values = eenheden },
+	{ .name = "frequentie", .kind = ZK_ENUM, .required = true, .values = frequenties },
+	{ .name = NULL },
+};
+
 /* Required by API.md; the jeugdhulp the GI deems necessary is optional. */
 const zk_field zk_mandaat_fields[] = {
 	{ .name = "maatregel", .kind = ZK_ENUM, .required = true, .values = maatregelen },
@@ -53,6 +80,7 @@ const zk_field zk_mandaat_fields[] = {
 	{ .name = "productcategorie", .kind = ZK_CODE, .codes = &zk_productcategorieen,
 	  .code_name = "JZ020-productcategorie" },
 	{ .name = "aanbieder_agb", .kind = ZK_AGB },
+	{ .name = "omvang", .kind = ZK_OBJECT, .fields = zk_omvang_fields },
 	{ .name = NULL },
 };
 
@@ -71,9 +99,27 @@ const zk_field zk_melding_fields[] = {
 	{ .name = NULL },
 };
 
+/* What the team tried before handing over (eigen kracht first, art. 2). */
+static const zk_field geprobeerd_fields[] = {
+	{ .name = "eigen_kracht", .kind = ZK_TEXT_LINES, .min = 1, .max = 2000 },
+	{ .name = "netwerk", .kind = ZK_TEXT_LINES, .min = 1, .max = 2000 },
+	{ .name = "algemene_voorzieningen", .kind = ZK_TEXT_LINES, .min = 1, .max = 2000 },
+	{ .name = NULL },
+};
+/* The team and whom the CJG can call. */
+static const zk_field team_fields[] = {
+	{ .name = "naam", .kind = ZK_TEXT, .required = true, .min = 1, .max = 200 },
+	{ .name = "contactpersoon", .kind = ZK_TEXT, .required = true, .min = 1, .max = 200 },
+	{ .name = "telefoon", .kind = ZK_TEXT, .min = 1, .max = 30 },
+	{ .name = "email", .kind = ZK_TEXT, .min = 3, .max = 254 },
+	{ .name = NULL },
+};
+
 const zk_field zk_overdracht_fields[] = {
 	{ .name = "reden", .kind = ZK_TEXT_LINES, .required = true, .min = 1, .max = 2000 },
 	{ .name = "toestemming_gegevensdeling", .kind = ZK_BOOL, .required = true },
+	{ .name = "geprobeerd", .kind = ZK_OBJECT, .fields = geprobeerd_fields },
+	{ .name = "team", .kind = ZK_OBJECT, .fields = team_fields },
 	{ .name = NULL },
 };
 
@@ -100,6 +146,12 @@ void zk_codelijsten_free(void)
 static const char *str(const json_t *obj, const char *key)
 {
 	return json_string_value(json_object_get(obj, key));
+}
+
+static const json_t *object_or_null(const json_t *obj, const char *key)
+{
+	const json_t *v = json_object_get(obj, key);
+	return json_is_object(v) ? v : NULL;
 }
 
 static void persons_distinct(zk_zaak_input *in, json_t *invalid, int *bad)
@@ -204,8 +256,11 @@ int zk_zaak_input_parse(const json_t *body, const zk_field *extra, const zk_date
 	out->maatregel = str(body, "maatregel");
 	out->uitspraakdatum = str(body, "uitspraakdatum");
 	out->kenmerk = str(body, "kenmerk");
-	out->andere_domeinen = json_is_object(json_object_get(body, "andere_domeinen"))
-	    ? json_object_get(body, "andere_domeinen") : NULL;
+	out->andere_domeinen = object_or_null(body, "andere_domeinen");
+	out->omvang = object_or_null(body, "omvang");
+	out->geprobeerd = object_or_null(body, "geprobeerd");
+	out->team = object_or_null(body, "team");
+	out->juridische_status = zk_juridische_status(out->maatregel);
 	out->has_toestemming = json_is_boolean(json_object_get(body, "toestemming_gegevensdeling"));
 	out->toestemming_gegevensdeling = json_is_true(json_object_get(body, "toestemming_gegevensdeling"));
 

@@ -47,11 +47,18 @@ typedef struct zk_zaak_input {
 	const char *uitspraakdatum;     /* mandaat */
 	const char *kenmerk;            /* mandaat */
 	const json_t *andere_domeinen;  /* melding (3.1.1), borrowed; NULL when absent */
+	const json_t *omvang;           /* mandaat: {volume, eenheid, frequentie}; borrowed */
+	const json_t *geprobeerd;       /* overdracht: what the team tried; borrowed */
+	const json_t *team;             /* overdracht: the team and its contact; borrowed */
+	const char *juridische_status;  /* mandaat: iJw WJ232 code, NULL when none applies */
 	bool has_toestemming;           /* overdracht: the member was sent */
 	bool toestemming_gegevensdeling; /* overdracht: always true once valid */
 	/* derived */
 	const char *verantwoordelijke_gemeente;
 	bool woonplaats_te_bepalen;
+	/* set by the create, from the region (zk_regio_*): whose CJG has it */
+	const char *behandelende_gemeente;
+	bool buiten_regio;
 } zk_zaak_input;
 
 /* The code lists the tables refer to; loaded once by zk_codelijsten_load. */
@@ -68,6 +75,11 @@ extern const zk_field zk_verwijzing_fields[];
 extern const zk_field zk_mandaat_fields[];
 extern const zk_field zk_melding_fields[];
 extern const zk_field zk_overdracht_fields[];
+/* A volume: {volume, eenheid (iJw WJ756), frequentie (WMO757)}. */
+extern const zk_field zk_omvang_fields[];
+
+/* The iJw WJ232 juridische status a maatregel maps to, or NULL. */
+const char *zk_juridische_status(const char *maatregel);
 
 /*
  * Validates body against the common table plus extra (may be NULL) and the

@@ -7,16 +7,28 @@
 #ifndef TOEGANG_ZAAK_SQL_H
 #define TOEGANG_ZAAK_SQL_H
 
-#define ZK_VISIBLE(R, I) \
-	"(CASE WHEN " R "::text IN ('ouder', 'jeugdige') THEN z.partij_bsn @> ARRAY[" I "::text] " \
+#define ZK_VISIBLE_AS(A, R, I) \
+	"(CASE WHEN " R "::text IN ('ouder', 'jeugdige') THEN " A ".partij_bsn @> ARRAY[" I "::text] " \
 	"WHEN " R "::text IN ('huisarts', 'jeugdarts', 'medisch_specialist') " \
-	"THEN z.verwijzer_agb::text = " I "::text " \
-	"WHEN " R "::text IN ('gi', 'rechter', 'om', 'jji') THEN z.verwijzer_org = " I "::text " \
+	"THEN " A ".verwijzer_agb::text = " I "::text " \
+	"WHEN " R "::text IN ('gi', 'rechter', 'om', 'jji') THEN " A ".verwijzer_org = " I "::text " \
 	"WHEN " R "::text IN ('cjg', 'plein', 'gst', 'beheerder') " \
-	"THEN z.verantwoordelijke_gemeente::text = " I "::text " \
+	"THEN " A ".behandelende_gemeente::text = " I "::text " \
 	"ELSE false END)"
+#define ZK_VISIBLE(R, I) ZK_VISIBLE_AS("z", R, I)
 
 #define ZK_TIMESTAMP(t) "to_char(" t " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+
+/* The reason of a doorzending: iJw WJ759 code 8. */
+#define ZK_WJ759_8 \
+	"json_build_object('codelijst', 'WJ759', 'code', '8', 'omschrijving', 'Woonplaatsbeginsel')"
+
+/* The casusregisseur of gezin G now (the newest row), or null. */
+#define ZK_REGISSEUR(G) \
+	"(SELECT json_build_object('soort', cr.soort, 'naam', cr.naam, 'organisatie', cr.organisatie, " \
+	"  'telefoon', cr.telefoon, 'email', cr.email, 'toelichting', cr.toelichting, " \
+	"  'vanaf', " ZK_TIMESTAMP("cr.vanaf") ") FROM gezin_regisseur cr WHERE cr.gezin_id = " G " " \
+	"  ORDER BY cr.id DESC LIMIT 1)"
 
 #define ZK_NL_DATE(t) "(" t " AT TIME ZONE 'Europe/Amsterdam')::date"
 
@@ -32,7 +44,9 @@
  * $15 aanbieder_agb, $16 betrokkenen (jsonb, for partij_bsn),
  * $17 caller (pseudonym), $18 idempotency key, $19 body hash, $20 maatregel,
  * $21 uitspraakdatum, $22 kenmerk, $23 toestemming_gegevensdeling,
- * $24 andere_domeinen (jsonb) -> id, the day of receipt (Dutch calendar), and the deadline rules that
+ * $24 andere_domeinen (jsonb), $25 behandelende gemeente, $26 buiten_regio,
+ * $27 juridische_status, $28 omvang (jsonb), $29 geprobeerd (jsonb),
+ * $30 team (jsonb) -> id, the day of receipt (Dutch calendar), and the deadline rules that
  * follow from receipt (JSON [{naam, aantal, eenheid, grondslag}]): the
  * calendar module turns those into dates.
  * The referentie has at least six digits and grows beyond them.
@@ -43,13 +57,16 @@
 	"  woonplaats_te_bepalen, hulpvraag, spoed, voortzetting, aangemaakt_door_rol, " \
 	"  aangemaakt_door, verwijzer_type, verwijzer_agb, verwijzer_org, verwijzer_specialisme, " \
 	"  verwijzing_reden, productcategorie, aanbieder_agb, partij_bsn, maatregel, " \
-	"  uitspraakdatum, kenmerk, toestemming_gegevensdeling, andere_domeinen) " \
+	"  uitspraakdatum, kenmerk, toestemming_gegevensdeling, andere_domeinen, " \
+	"  behandelende_gemeente, buiten_regio, juridische_status, omvang, geprobeerd, team, " \
+	"  gezin_id) " \
 	"  SELECT 'JH-' || to_char(" ZK_NL_DATE("now()") ", 'YYYY') || '-' || " \
 	"  lpad(n.nr, greatest(6, length(n.nr)), '0'), $1, 'ontvangen', $2, $3, $4, $5, $6, " \
-	"  $7, $8, $9, $10, $11, $12, $13, $14, $15, " \
-	"  ARRAY(SELECT x->>'bsn' FROM jsonb_array_elements($16::jsonb) AS x), " \
-	"  $20, $21::date, $22, $23::boolean, $24::jsonb FROM n " \
-	"  RETURNING id), " \
+	"  $7, $8, $9, $10, $11, $12, $13, $14, $15, p.bsn, " \
+	"  $20, $21::date, $22, $23::boolean, $24::jsonb, $25, $26::boolean, $27, $28::jsonb, " \
+	"  $29::jsonb, $30::jsonb, gezin_van(p.bsn) " \
+	"  FROM n, (SELECT ARRAY(SELECT x->>'bsn' FROM jsonb_array_elements($16::jsonb) AS x) " \
+	"  AS bsn) p RETURNING id), " \
 	"i AS (INSERT INTO idempotentie (aanroeper, sleutel, body_hash, zaak_id) " \
 	"  SELECT $17, $18, $19, z.id FROM z WHERE $18::text IS NOT NULL) " \
 	"SELECT z.id, " ZK_NL_DATE("now()") "::text, " \
@@ -57,17 +74,27 @@
 	"  'eenheid', r.eenheid, 'grondslag', r.grondslag)), '[]'::json) FROM (" \
 	"  SELECT DISTINCT ON (r.naam) r.* FROM termijnregel r WHERE r.gebeurtenis = 'ontvangst' " \
 	"  AND (r.route IS NULL OR r.route = $1) AND (r.gemeente IS NULL OR r.gemeente = $2) " \
+	"  AND (NOT r.alleen_spoed OR $5::boolean) " \
 	"  AND r.geldig_van <= " ZK_NL_DATE("now()") \
 	"  AND (r.geldig_tot IS NULL OR r.geldig_tot > " ZK_NL_DATE("now()") ") " \
 	"  ORDER BY r.naam, r.gemeente IS NULL, r.route IS NULL, r.geldig_van DESC) r)::text " \
 	"FROM z"
-#define ZK_SQL_CREATE_N 24
+#define ZK_SQL_CREATE_N 30
 
 /* $1 zaak id, $2 betrokkenen (jsonb), $3 toelichting, $4 role, $5 identity,
- * $6 termijnen (jsonb [{naam, datum, grondslag}])
+ * $6 termijnen (jsonb [{naam, datum, grondslag}]), $7 the team that becomes
+ * casusregisseur when the gezin has none (jsonb {naam, organisatie,
+ * telefoon, email}, or NULL)
  * -> the number of zaken written to (1, or 0 when the caller cannot see it). */
 #define ZK_SQL_CREATE_PARTS \
-	"WITH z AS (SELECT id, aangemaakt FROM zaak WHERE id = $1::uuid), " \
+	"WITH z AS (SELECT id, aangemaakt, gezin_id FROM zaak WHERE id = $1::uuid), " \
+	"r AS (INSERT INTO gezin_regisseur (gezin_id, soort, naam, organisatie, telefoon, email, " \
+	"  toelichting, actor_rol, actor) SELECT z.gezin_id, 'team', x.naam, x.organisatie, " \
+	"  x.telefoon, x.email, 'Het team dat het gezin overdroeg (art. 2: waar de vraag binnenkomt).', " \
+	"  $4, $5 FROM z, jsonb_to_record($7::jsonb) AS x (naam text, organisatie text, " \
+	"  telefoon text, email text) WHERE $7::jsonb IS NOT NULL AND NOT EXISTS (" \
+	"  SELECT 1 FROM gezin_regisseur g " \
+	"  WHERE g.gezin_id = z.gezin_id)), " \
 	"ib AS (INSERT INTO betrokkene (zaak_id, rol, volgorde, bsn, naam, geboortedatum, gemeente) " \
 	"  SELECT z.id, b.rol, b.volgorde, b.bsn, b.naam, b.geboortedatum, b.gemeente " \
 	"  FROM z, jsonb_to_recordset($2::jsonb) AS b (rol text, volgorde smallint, bsn text, " \
@@ -102,9 +129,32 @@
 	"'productcategorie', z.productcategorie, 'aanbieder_agb', z.aanbieder_agb, " \
 	"'mandaat', CASE WHEN z.route = 'mandaat' THEN json_build_object('maatregel', " \
 	"  z.maatregel, 'uitspraakdatum', to_char(z.uitspraakdatum, 'YYYY-MM-DD'), " \
-	"  'kenmerk', z.kenmerk) END, " \
+	"  'kenmerk', z.kenmerk, 'juridische_status', z.juridische_status, 'omvang', z.omvang) END, " \
 	"'toestemming_gegevensdeling', z.toestemming_gegevensdeling, " \
+	"'overdracht', CASE WHEN z.route = 'overdracht' THEN json_build_object('reden', " \
+	"  z.verwijzing_reden, 'geprobeerd', z.geprobeerd, 'team', z.team) END, " \
 	"'andere_domeinen', z.andere_domeinen, " \
+	"'behandelende_gemeente', z.behandelende_gemeente, 'buiten_regio', z.buiten_regio, " \
+	"'doorzending', CASE WHEN z.buiten_regio AND z.status <> 'doorgezonden' " \
+	"  THEN json_build_object('aangeboden', true, 'naar', z.verantwoordelijke_gemeente, " \
+	"  'reden', " ZK_WJ759_8 ") WHEN z.doorgezonden_naar IS NOT NULL " \
+	"  THEN json_build_object('aangeboden', false, 'naar', z.doorgezonden_naar, " \
+	"  'reden', " ZK_WJ759_8 ") END, " \
+	"'toewijzingen', (SELECT COALESCE(json_agg(json_build_object('nummer', t.nummer, " \
+	"  'omschrijving', t.omschrijving, 'productcategorie', t.productcategorie, " \
+	"  'aanbieder_agb', t.aanbieder_agb, 'vorm', t.vorm, " \
+	"  'ingangsdatum', to_char(t.ingangsdatum, 'YYYY-MM-DD'), " \
+	"  'einddatum', to_char(t.einddatum, 'YYYY-MM-DD'), 'omvang', t.omvang, " \
+	"  'gestart_op', to_char(t.gestart_op, 'YYYY-MM-DD')) ORDER BY t.nummer), '[]'::json) " \
+	"  FROM toewijzing t WHERE t.zaak_id = z.id), " \
+	"'gezin', json_build_object('id', z.gezin_id, " \
+	"  'zaken', (SELECT json_agg(json_build_object('id', o.id, 'referentie', o.referentie, " \
+	"  'route', o.route, 'status', o.status) ORDER BY o.aangemaakt, o.id) FROM zaak o " \
+	"  WHERE o.gezin_id = z.gezin_id AND " ZK_VISIBLE_AS("o", "$2", "$3") "), " \
+	"  'casusregisseur', " ZK_REGISSEUR("z.gezin_id") ", " \
+	"  'gezinsplan', (SELECT json_build_object('versie', count(*), 'vastgesteld', " \
+	"  " ZK_TIMESTAMP("max(p.tijdstip)") ") FROM gezinsplan p WHERE p.gezin_id = z.gezin_id " \
+	"  HAVING count(*) > 0)), " \
 	"'aangemaakt', " ZK_TIMESTAMP("z.aangemaakt") ", " \
 	"'uitleg', (SELECT json_build_object('wat', u.uitleg, 'vervolg', " \
 	"  replace(replace(u.vervolg, '{verslag}', COALESCE((SELECT to_char(t.datum, 'DD-MM-YYYY') " \
@@ -137,6 +187,7 @@
 	"'route', z.route, 'status', z.status, " \
 	"'verantwoordelijke_gemeente', z.verantwoordelijke_gemeente, " \
 	"'woonplaats_te_bepalen', z.woonplaats_te_bepalen, 'spoed', z.spoed, " \
+	"'buiten_regio', z.buiten_regio, " \
 	"'aangemaakt', " ZK_TIMESTAMP("z.aangemaakt") ", " \
 	"'jeugdige', json_build_object('naam', j.naam, " \
 	"  'geboortedatum', to_char(j.geboortedatum, 'YYYY-MM-DD')), " \
@@ -158,11 +209,14 @@
 	"$1::text IN ('gi', 'rechter', 'om', 'jji') AND z.verwijzer_org = $2::text"
 #define ZK_WHO_GEMEENTE \
 	"$1::text IN ('cjg', 'plein', 'gst', 'beheerder') " \
-	"AND z.verantwoordelijke_gemeente = $2::bpchar"
+	"AND z.behandelende_gemeente = $2::bpchar"
 
-/* $1 id, $2 role, $3 identity, $4 event (termijnregel.gebeurtenis, may be NULL)
+/* $1 id, $2 role, $3 identity, $4 event (termijnregel.gebeurtenis, may be
+ * NULL), $5 the gemeente whose rules apply (NULL: the zaak's)
  * -> status, route, spoed, gemeente, termijnen {naam: datum}, the deadline
- * rules of the event ([{naam, aantal, eenheid, grondslag}]); the row locked. */
+ * rules of the event ([{naam, aantal, eenheid, grondslag}]), maatregel,
+ * buiten_regio, behandelende gemeente, versions of the gezin's plan,
+ * toewijzingen [{nummer, ingangsdatum, gestart_op}]; the row locked. */
 #define ZK_SQL_ACTION_LOAD \
 	"SELECT z.status, z.route, z.spoed::text, z.verantwoordelijke_gemeente::text, " \
 	"(SELECT COALESCE(json_object_agg(t.naam, to_char(t.datum, 'YYYY-MM-DD')), '{}'::json) " \
@@ -171,19 +225,31 @@
 	"  'eenheid', r.eenheid, 'grondslag', r.grondslag)), '[]'::json) FROM (" \
 	"  SELECT DISTINCT ON (r.naam) r.* FROM termijnregel r WHERE r.gebeurtenis = $4::text " \
 	"  AND (r.route IS NULL OR r.route = z.route) " \
-	"  AND (r.gemeente IS NULL OR r.gemeente = z.verantwoordelijke_gemeente) " \
+	"  AND (r.gemeente IS NULL OR r.gemeente = COALESCE($5::bpchar, z.verantwoordelijke_gemeente)) " \
+	"  AND (NOT r.alleen_spoed OR z.spoed) " \
 	"  AND r.geldig_van <= " ZK_NL_DATE("now()") \
 	"  AND (r.geldig_tot IS NULL OR r.geldig_tot > " ZK_NL_DATE("now()") ") " \
-	"  ORDER BY r.naam, r.gemeente IS NULL, r.route IS NULL, r.geldig_van DESC) r)::text " \
+	"  ORDER BY r.naam, r.gemeente IS NULL, r.route IS NULL, r.geldig_van DESC) r)::text, " \
+	"z.maatregel, z.buiten_regio::text, z.behandelende_gemeente::text, " \
+	"(SELECT count(*) FROM gezinsplan p WHERE p.gezin_id = z.gezin_id)::text, " \
+	"(SELECT COALESCE(json_agg(json_build_object('nummer', w.nummer, 'ingangsdatum', " \
+	"  to_char(w.ingangsdatum, 'YYYY-MM-DD'), 'gestart_op', to_char(w.gestart_op, 'YYYY-MM-DD'))), " \
+	"  '[]'::json) FROM toewijzing w WHERE w.zaak_id = z.id)::text " \
 	"FROM zaak z WHERE z.id = $1::uuid AND " ZK_VISIBLE("$2", "$3") " FOR UPDATE OF z"
 
 /* $1 id, $2 new status, $3 toelichting, $4 role, $5 identity, $6 action,
  * $7 gegevens (jsonb), $8 deadlines ended (text[]), $9 deadlines set (jsonb
- * [{naam, datum, grondslag}]), $10 woonplaats vastgesteld -> 1 when done. */
+ * [{naam, datum, grondslag}]), $10 woonplaats vastgesteld, $11 a new version
+ * of the gezin's plan (jsonb or NULL), $12 toewijzingen to make (jsonb
+ * [{omschrijving, productcategorie, aanbieder_agb, vorm, ingangsdatum,
+ * einddatum, omvang}] or NULL), $13 start of a toewijzing (jsonb {nummer,
+ * datum} or NULL), $14 gemeente outside the region it was forwarded to
+ * -> 1 when done. */
 #define ZK_SQL_ACTION_APPLY \
 	"WITH u AS (UPDATE zaak SET status = $2, woonplaats_te_bepalen = " \
-	"  CASE WHEN $10::boolean THEN false ELSE woonplaats_te_bepalen END " \
-	"  WHERE id = $1::uuid RETURNING id), " \
+	"  CASE WHEN $10::boolean THEN false ELSE woonplaats_te_bepalen END, " \
+	"  doorgezonden_naar = COALESCE($14::bpchar, doorgezonden_naar) " \
+	"  WHERE id = $1::uuid RETURNING id, gezin_id), " \
 	"s AS (INSERT INTO zaak_status (zaak_id, status, tijdstip, toelichting, actor_rol, actor, " \
 	"  actie, gegevens) SELECT u.id, $2, clock_timestamp(), $3, $4, $5, $6, $7::jsonb FROM u), " \
 	"n AS (SELECT x.naam, x.datum, x.grondslag FROM jsonb_to_recordset($9::jsonb) " \
@@ -193,17 +259,43 @@
 	"i AS (INSERT INTO zaak_termijn (zaak_id, naam, datum, grondslag) " \
 	"  SELECT u.id, n.naam, n.datum, n.grondslag FROM u, n " \
 	"  ON CONFLICT (zaak_id, naam) DO UPDATE SET datum = EXCLUDED.datum, " \
-	"  grondslag = EXCLUDED.grondslag) " \
+	"  grondslag = EXCLUDED.grondslag), " \
+	"gp AS (INSERT INTO gezinsplan (gezin_id, zaak_id, actor_rol, actor, gegevens) " \
+	"  SELECT u.gezin_id, u.id, $4, $5, $11::jsonb FROM u WHERE $11::jsonb IS NOT NULL), " \
+	"tw AS (INSERT INTO toewijzing (zaak_id, omschrijving, productcategorie, aanbieder_agb, " \
+	"  vorm, ingangsdatum, einddatum, omvang) SELECT u.id, x.omschrijving, x.productcategorie, " \
+	"  x.aanbieder_agb, x.vorm, x.ingangsdatum, x.einddatum, x.omvang FROM u, " \
+	"  jsonb_to_recordset($12::jsonb) AS x (omschrijving text, productcategorie text, " \
+	"  aanbieder_agb text, vorm text, ingangsdatum date, einddatum date, omvang jsonb)), " \
+	"sz AS (UPDATE toewijzing w SET gestart_op = ($13::jsonb->>'datum')::date FROM u " \
+	"  WHERE w.zaak_id = u.id AND w.nummer = ($13::jsonb->>'nummer')::integer) " \
 	"SELECT count(*) FROM u"
+
+/* $1 id, $2 gemeente, $3 toelichting, $4 gegevens (jsonb), $5 deadlines of
+ * receipt there (jsonb) -> 1 when moved (sql/008_regio.sql). */
+#define ZK_SQL_ACTION_MOVE \
+	"SELECT zaak_doorzenden_binnen_regio($1::uuid, $2::bpchar, $3, $4::jsonb, $5::jsonb)"
+
+/* $1 maatregel (or NULL), $2 products (jsonb [{i, productcategorie}]) that
+ * are to be a PGB -> for each refused: its index, what it is, the rule,
+ * as valid today (Nadere regels 4.2.4 sub h). */
+#define ZK_SQL_PGB \
+	"SELECT DISTINCT ON (x.i) x.i, e.omschrijving, e.grondslag " \
+	"FROM jsonb_to_recordset($2::jsonb) AS x (i integer, productcategorie text) " \
+	"JOIN pgb_uitsluiting e ON (e.maatregel = $1::text OR e.productcategorie = x.productcategorie) " \
+	"AND e.geldig_van <= " ZK_NL_DATE("now()") \
+	" AND (e.geldig_tot IS NULL OR e.geldig_tot > " ZK_NL_DATE("now()") ") " \
+	"ORDER BY x.i, e.maatregel IS NULL, e.id"
 
 /* $1 gemeente, $2 role -> the open zaken with their nearest deadline, nearest first. */
 #define ZK_SQL_WERKVOORRAAD \
 	"SELECT z.id, z.referentie, z.route, z.status, z.spoed, " ZK_TIMESTAMP("z.aangemaakt") ", " \
-	"t.naam, to_char(t.datum, 'YYYY-MM-DD'), j.bsn, z.woonplaats_te_bepalen " \
+	"t.naam, to_char(t.datum, 'YYYY-MM-DD'), j.bsn, z.woonplaats_te_bepalen, z.buiten_regio, " \
+	"z.verantwoordelijke_gemeente, z.gezin_id " \
 	"FROM zaak z JOIN betrokkene j ON j.zaak_id = z.id AND j.rol = 'jeugdige' " \
 	"LEFT JOIN LATERAL (SELECT t.naam, t.datum FROM zaak_termijn t WHERE t.zaak_id = z.id " \
 	"  ORDER BY t.datum, t.naam LIMIT 1) t ON true " \
-	"WHERE $2::text = 'cjg' AND z.verantwoordelijke_gemeente = $1::bpchar " \
+	"WHERE $2::text = 'cjg' AND z.behandelende_gemeente = $1::bpchar " \
 	"AND z.status NOT IN ('toegekend', 'gedeeltelijk_toegekend', 'afgewezen', 'ingetrokken', " \
 	"  'doorgezonden') " \
 	"ORDER BY t.datum NULLS LAST, z.spoed DESC, z.aangemaakt, z.id LIMIT 500"

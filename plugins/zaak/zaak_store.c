@@ -11,6 +11,7 @@
 #include "calendar.h"
 #include "procedure.h"
 #include "plugin_common.h"
+#include "regio.h"
 #include "validate.h"
 #include "zaak_sql.h"
 
@@ -35,7 +36,7 @@ int zk_store_init(const tg_services *svc, const char *prefix)
 		[LIST_GEMEENTE] = ZK_SQL_LIST(ZK_WHO_GEMEENTE),
 	};
 	if (svc->db_prepare(st_create, ZK_SQL_CREATE, ZK_SQL_CREATE_N) != 0 ||
-	    svc->db_prepare(st_parts, ZK_SQL_CREATE_PARTS, 6) != 0 ||
+	    svc->db_prepare(st_parts, ZK_SQL_CREATE_PARTS, 7) != 0 ||
 	    svc->db_prepare(st_idem, ZK_SQL_IDEMPOTENT, 2) != 0 ||
 	    svc->db_prepare(st_read, ZK_SQL_READ, 3) != 0)
 		return -1;
@@ -155,7 +156,8 @@ tg_outcome zk_read_log_send(tg_request *req, const tg_services *svc, const char 
 			json_object_set_new(doc, "acties_toegestaan", zk_actions_allowed(
 			    json_string_value(json_object_get(doc, "status")),
 			    json_string_value(json_object_get(doc, "route")),
-			    json_is_true(json_object_get(doc, "spoed"))));
+			    zk_flags(json_is_true(json_object_get(doc, "spoed")),
+			        json_is_true(json_object_get(doc, "buiten_regio")))));
 		if (!doc || svc->person_ref(PQgetvalue(r, 0, 1), ref) != 0) {
 			json_decref(doc);
 			PQclear(r);
@@ -222,14 +224,47 @@ static char *deadlines_json(const char *receipt, const char *rules_text)
 	return text;
 }
 
-/* The zaak's parties, first status and deadlines, once the zaak is there. */
+/* The JSON text of v (compact), NULL for NULL; sets *failed when out of memory. */
+static char *dump_or_null(const json_t *v, bool *failed)
+{
+	char *text;
+	if (!v)
+		return NULL;
+	text = json_dumps(v, JSON_COMPACT);
+	if (!text)
+		*failed = true;
+	return text;
+}
+
+/* The handing-over team as casusregisseur (art. 2): its contact, or its role and gemeente. */
+static char *team_regisseur(const tg_principal *p, const zk_zaak_input *in, bool *failed)
+{
+	char organisatie[64];
+	json_t *r;
+	char *text;
+	snprintf(organisatie, sizeof(organisatie), "%s gemeente %s",
+	    p->role == TG_ROLE_PLEIN ? "Plein" : "Gebiedsgericht sociaal team", p->identity);
+	r = json_pack("{s:s, s:s, s:O?, s:O?}",
+	    "naam", in->team ? json_string_value(json_object_get(in->team, "contactpersoon")) : organisatie,
+	    "organisatie", in->team ? json_string_value(json_object_get(in->team, "naam")) : organisatie,
+	    "telefoon", in->team ? json_object_get(in->team, "telefoon") : NULL,
+	    "email", in->team ? json_object_get(in->team, "email") : NULL);
+	text = r ? json_dumps(r, JSON_COMPACT) : NULL;
+	json_decref(r);
+	if (!text)
+		*failed = true;
+	return text;
+}
+
+/* The zaak's parties, first status and deadlines (and the handing-over team
+ * as the gezin's regisseur), once the zaak is there. */
 static tg_outcome create_parts(tg_request *req, const tg_services *svc, const char *zaak_id,
-    const char *betrokkenen, const zk_route *route, const char *termijnen)
+    const char *betrokkenen, const zk_route *route, const char *termijnen, const char *regisseur)
 {
 	const tg_principal *p = svc->principal(req);
-	const char *params[6] = { zaak_id, betrokkenen, route->toelichting, p->role_name,
-		p->identity, termijnen };
-	PGresult *r = svc->db_exec(req, st_parts, 6, params);
+	const char *params[7] = { zaak_id, betrokkenen, route->toelichting, p->role_name,
+		p->identity, termijnen, regisseur };
+	PGresult *r = svc->db_exec(req, st_parts, 7, params);
 	bool ok;
 	if (!r)
 		return TG_FAIL_DB;
@@ -295,8 +330,9 @@ tg_outcome zk_zaak_create(tg_request *req, const tg_services *svc, const json_t 
 	char caller[TG_PERSON_REF_SIZE], hash[65], zaak_id[40];
 	const char *params[ZK_SQL_CREATE_N];
 	const char *key;
-	bool bad;
-	char *betrokkenen, *domeinen = NULL;
+	bool bad, failed = false;
+	char *betrokkenen, *domeinen = NULL, *omvang = NULL, *geprobeerd = NULL, *team = NULL;
+	char *regisseur = NULL;
 	json_t *b;
 	PGresult *r;
 	tg_outcome out;
@@ -335,37 +371,40 @@ tg_outcome zk_zaak_create(tg_request *req, const tg_services *svc, const json_t 
 	params[20] = in->uitspraakdatum;
 	params[21] = in->kenmerk;
 	params[22] = in->has_toestemming ? (in->toestemming_gegevensdeling ? "true" : "false") : NULL;
-	domeinen = in->andere_domeinen ? json_dumps(in->andere_domeinen, JSON_COMPACT) : NULL;
-	if (in->andere_domeinen && !domeinen) {
-		free(betrokkenen);
-		return TG_FAIL_INTERNAL;
-	}
+	domeinen = dump_or_null(in->andere_domeinen, &failed);
 	params[23] = domeinen;
-
-	if (svc->db_tx(req, TG_TX_BEGIN) != 0) {
-		free(betrokkenen);
-		free(domeinen);
-		return TG_FAIL_DB;
+	params[24] = in->behandelende_gemeente;
+	params[25] = in->buiten_regio ? "true" : "false";
+	params[26] = in->juridische_status;
+	omvang = dump_or_null(in->omvang, &failed);
+	geprobeerd = dump_or_null(in->geprobeerd, &failed);
+	team = dump_or_null(in->team, &failed);
+	params[27] = omvang;
+	params[28] = geprobeerd;
+	params[29] = team;
+	if (!failed && strcmp(route->route, "overdracht") == 0)
+		regisseur = team_regisseur(p, in, &failed);
+	if (failed || (in->andere_domeinen && !domeinen) ||
+	    svc->db_tx(req, TG_TX_BEGIN) != 0) {
+		out = failed ? TG_FAIL_INTERNAL : TG_FAIL_DB;
+		goto done;
 	}
 	r = svc->db_exec(req, st_create, ZK_SQL_CREATE_N, params);
-	free(domeinen);
 	if (!r) {
-		free(betrokkenen);
-		return TG_FAIL_DB;
+		out = TG_FAIL_DB;
+		goto done;
 	}
 	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1) {
 		char *termijnen = deadlines_json(PQgetvalue(r, 0, 1), PQgetvalue(r, 0, 2));
 		snprintf(zaak_id, sizeof(zaak_id), "%s", PQgetvalue(r, 0, 0));
 		PQclear(r);
-		out = termijnen ? create_parts(req, svc, zaak_id, betrokkenen, route, termijnen)
+		out = termijnen ? create_parts(req, svc, zaak_id, betrokkenen, route, termijnen, regisseur)
 		                : TG_FAIL_INTERNAL;
 		free(termijnen);
-		free(betrokkenen);
-		if (out != TG_DONE)
-			return out;
-		return zk_read_log_send(req, svc, zaak_id, "zaak.aanmaken", "aangemaakt", 201, true);
+		if (out == TG_DONE)
+			out = zk_read_log_send(req, svc, zaak_id, "zaak.aanmaken", "aangemaakt", 201, true);
+		goto done;
 	}
-	free(betrokkenen);
 	{
 		const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
 		const char *constraint = PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME);
@@ -374,14 +413,24 @@ tg_outcome zk_zaak_create(tg_request *req, const tg_services *svc, const json_t 
 		if (!duplicate)
 			zk_log_sqlstate(svc, req, "zaak-create-failed", r);
 		PQclear(r);
-		if (!duplicate)
-			return TG_FAIL_INTERNAL;
+		if (!duplicate) {
+			out = TG_FAIL_INTERNAL;
+			goto done;
+		}
 	}
 	/* Another request with this key got there first (and has committed: the
 	 * primary key made us wait for it). Start over and answer as a replay. */
 	if (svc->db_tx(req, TG_TX_ROLLBACK) != 0 || svc->db_tx(req, TG_TX_BEGIN) != 0)
-		return TG_FAIL_DB;
-	out = replay(req, svc, caller, key, hash);
+		out = TG_FAIL_DB;
+	else
+		out = replay(req, svc, caller, key, hash);
+done:
+	free(betrokkenen);
+	free(domeinen);
+	free(omvang);
+	free(geprobeerd);
+	free(team);
+	free(regisseur);
 	return out;
 }
 
@@ -430,6 +479,9 @@ tg_outcome zk_handle_create(tg_request *req, const tg_services *svc, const zk_ro
 		return TG_DONE;
 	}
 	json_decref(invalid);
+	in.buiten_regio = !zk_in_regio(in.verantwoordelijke_gemeente);
+	in.behandelende_gemeente = zk_behandelende_gemeente(in.verantwoordelijke_gemeente,
+	    p->identity_kind == TG_IDENTITY_GEMEENTE ? p->identity : NULL);
 	refusal = route->refuse ? route->refuse(p, &in) : NULL;
 	if (refusal) {
 		svc->send_problem(req, 403, "forbidden", "Forbidden", refusal, NULL);

@@ -1,0 +1,58 @@
+/* The region of the deployment; see regio.h. */
+#include "regio.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static char codes[ZK_REGIO_MAX][5];
+static size_t ncodes;
+
+int zk_regio_load(const char *list, const zk_codelijst *gemeenten, char *err, size_t errlen)
+{
+	const char *p = list ? list : "";
+	ncodes = 0;
+	while (*p) {
+		size_t n;
+		char code[5];
+		while (*p == ' ' || *p == '\t')
+			p++;
+		n = strcspn(p, " \t");
+		if (n == 0)
+			break;
+		if (n != 4 || ncodes == ZK_REGIO_MAX) {
+			snprintf(err, errlen, "regio: %s", ncodes == ZK_REGIO_MAX ?
+			    "too many gemeenten" : "each gemeente is a 4-digit CBS gemeentecode");
+			ncodes = 0;
+			return -1;
+		}
+		memcpy(code, p, 4);
+		code[4] = '\0';
+		if (!zk_codelijst_has(gemeenten, code)) {
+			snprintf(err, errlen, "regio: %s is not a current CBS gemeentecode", code);
+			ncodes = 0;
+			return -1;
+		}
+		memcpy(codes[ncodes++], code, 5);
+		p += n;
+	}
+	return 0;
+}
+
+bool zk_in_regio(const char *gemeente)
+{
+	if (ncodes == 0)
+		return true;
+	for (size_t i = 0; gemeente && i < ncodes; i++)
+		if (strcmp(codes[i], gemeente) == 0)
+			return true;
+	return false;
+}
+
+const char *zk_behandelende_gemeente(const char *verantwoordelijke, const char *eigen)
+{
+	if (zk_in_regio(verantwoordelijke))
+		return verantwoordelijke;
+	if (eigen && zk_in_regio(eigen))
+		return eigen;
+	return codes[0];
+}
