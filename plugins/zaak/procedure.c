@@ -361,8 +361,9 @@ static size_t rule_beschikking(const json_t *body, zk_action_ctx *ctx, json_t *i
 	return n;
 }
 
-/* Within the region the zaak moves to that gemeente's CJG and starts again
- * there; outside it the zaak is sent on and ends here. Either way the iJw
+/* To a gemeente of the region the zaak moves, to its CJG, and starts again
+ * there; to any other (or when no region is configured) it is sent on and
+ * ends here. Either way the iJw
  * reason is recorded: WJ759 code 8, woonplaatsbeginsel. */
 static size_t rule_doorzenden(const json_t *body, zk_action_ctx *ctx, json_t *invalid)
 {
@@ -373,12 +374,12 @@ static size_t rule_doorzenden(const json_t *body, zk_action_ctx *ctx, json_t *in
 	}
 	if (!g)
 		return 0;
-	if (zk_in_regio(g))
+	if (zk_regio_lid(g))
 		ctx->verplaatsen_naar = g;
 	else
 		ctx->doorgezonden_naar = g;
 	ctx->gegevens_extra = json_pack("{s:{s:s, s:s, s:s}, s:b}", "ijw_reden", "codelijst", "WJ759",
-	    "code", "8", "omschrijving", "Woonplaatsbeginsel", "binnen_regio", zk_in_regio(g));
+	    "code", "8", "omschrijving", "Woonplaatsbeginsel", "binnen_regio", zk_regio_lid(g));
 	return 0;
 }
 

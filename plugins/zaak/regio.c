@@ -38,14 +38,17 @@ int zk_regio_load(const char *list, const zk_codelijst *gemeenten, char *err, si
 	return 0;
 }
 
-bool zk_in_regio(const char *gemeente)
+bool zk_regio_lid(const char *gemeente)
 {
-	if (ncodes == 0)
-		return true;
 	for (size_t i = 0; gemeente && i < ncodes; i++)
 		if (strcmp(codes[i], gemeente) == 0)
 			return true;
 	return false;
+}
+
+bool zk_in_regio(const char *gemeente)
+{
+	return ncodes == 0 || zk_regio_lid(gemeente);
 }
 
 const char *zk_behandelende_gemeente(const char *verantwoordelijke, const char *eigen)

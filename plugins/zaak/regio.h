@@ -19,6 +19,12 @@ int zk_regio_load(const char *list, const zk_codelijst *gemeenten, char *err, si
 /* True when gemeente is served here (always, when no region is configured). */
 bool zk_in_regio(const char *gemeente);
 /*
+ * True when gemeente is listed in the region: its CJG is known to work in
+ * this deployment, so a zaak forwarded to it moves there. Without a region
+ * nothing is known, and a forwarded zaak leaves toegang (doorgezonden).
+ */
+bool zk_regio_lid(const char *gemeente);
+/*
  * The gemeente whose CJG handles a zaak for verantwoordelijke: that one in
  * the region; outside it, the caller's own gemeente (a CJG or team, NULL
  * otherwise) when in the region, else the region's first.

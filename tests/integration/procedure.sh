@@ -187,12 +187,16 @@ p_may() {
 	local from=" ${P_FROM[$1]} "
 	[ "$1" = tijdelijke_maatregel ] && [ "$4" != True ] && return 1
 	[ "$1" = beschikken ] && [[ $3 == verwijzing || $3 == mandaat ]] && from+="$P_FROM_VERWEZEN "
+	# gedwongen kader: from receipt on
+	[ "$1" = beschikken ] && [ "$3" = mandaat ] && from+="ontvangen "
 	[[ $from == *" $2 "* ]]
 }
 # p_allowed STATUS ROUTE SPOED: the actions allowed now, sorted, space-separated
 p_allowed() {
 	local a out=()
 	for a in $P_ACTIES; do p_may "$a" "$@" && out+=("$a"); done
+	# after a grant, the start of the help is recorded (kader.sh tests it)
+	[[ $1 == toegekend || $1 == gedeeltelijk_toegekend ]] && out+=(start_zorg)
 	printf '%s\n' "${out[@]}" | LC_ALL=C sort | xargs
 }
 # p_to ACTIE STATUS CONTENT: the status the action leads to
@@ -432,10 +436,11 @@ p_ended() {
 	[ "${P_GEMS[$id]}" = "$P_GEM" ] || fam=$P_OUDER_W
 	p_history "$what: the cjg sees every step in order, door cjg, with what was recorded; no deadlines left" \
 		"$id" "$cjg" cjg '{}'
-	p_py "$what: the cjg reads the uitleg of $status, and acties_toegestaan is empty" '
+	p_py "$what: the cjg reads the uitleg of $status, and acties_toegestaan holds no step (at most start_zorg after a grant)" '
 u = json.loads(a[0])[a[1]]
 assert d.get("uitleg") == {"wat": u["wat"], "vervolg": u["vervolg"]}, "uitleg %r, want %r" % (d.get("uitleg"), u)
-assert d.get("acties_toegestaan") == [], "acties_toegestaan %r" % d.get("acties_toegestaan")' "$P_UITLEG" "$status"
+assert d.get("acties_toegestaan") == a[2].split(), "acties_toegestaan %r" % d.get("acties_toegestaan")' "$P_UITLEG" "$status" \
+		"$(p_allowed "$status" "${P_ROUTE[$id]}" "${P_SPOED[$id]}")"
 	p_history "$what: the parent sees the same steps with their uitleg, gegevens null, and no acties_toegestaan" \
 		"$id" "$fam" gezin '{}'
 	p_py "$what: the parent reads in plain Dutch what happened and what comes next ($status)" '
@@ -583,8 +588,8 @@ p_py "the gi that registered the mandaat sees the history with gegevens null, an
 p_create mandaat $P_GEM "$P_J" "$P_G"
 P_W6=$P_ID
 p_walk_check "mandaat: the whole procedure up to the aanvraag" "$P_W6" ontvangst_bevestigen vooronderzoek gesprek verslag gezinsplan aanvraag
-p_py "mandaat after an aanvraag received today: beschikking 8 weeks on" '
-assert d.get("termijnen") == {"beschikking": weken(TODAY, 8).isoformat()}, "termijnen %r" % d.get("termijnen")'
+p_py "mandaat after an aanvraag received today: beschikking 8 weeks on (and the toewijzing due 5 werkdagen after receipt)" '
+assert d.get("termijnen") == {"beschikking": weken(TODAY, 8).isoformat(), "toewijzing": werkdagen(TODAY, 5).isoformat()}, "termijnen %r" % d.get("termijnen")'
 p_walk "$P_W6" intrekken
 z_verdict "mandaat: intrekken from aanvraag_ontvangen: ingetrokken, deadline ended" \
 	"$P_WHY$([ "$(p_json "['termijnen']")" = "{}" ] || echo "termijnen $(p_json "['termijnen']")")"
@@ -845,9 +850,9 @@ P_WD=$P_ID
 p_walk_check "werkvoorraad setup: a mandaat with an aanvraag received on $P_AANVRAAG_OUD" "$P_WD" \
 	ontvangst_bevestigen vooronderzoek gesprek verslag gezinsplan \
 	"aanvraag:{\"ontvangen_op\": \"$P_AANVRAAG_OUD\", \"wijze\": \"format\", \"ondersteuning\": \"Jeugd-ggz\", \"doel\": \"School.\"}"
-p_py "the aanvraag of $P_AANVRAAG_OUD: beschikking 8 weeks later, off the feestdag, long past" '
+p_py "the aanvraag of $P_AANVRAAG_OUD: beschikking 8 weeks later, off the feestdag, long past (beside the toewijzing of the mandaat)" '
 want = weken(dt(a[0]), 8)
-assert d.get("termijnen") == {"beschikking": want.isoformat()} and want < TODAY, "termijnen %r, want beschikking %s" % (d.get("termijnen"), want)' "$P_AANVRAAG_OUD"
+assert d.get("termijnen") == {"beschikking": want.isoformat(), "toewijzing": werkdagen(TODAY, 5).isoformat()} and want < TODAY, "termijnen %r, want beschikking %s" % (d.get("termijnen"), want)' "$P_AANVRAAG_OUD"
 p_refused "verdagen after the beschikking deadline has passed (Awb 4:14): 422 naming nieuwe_datum" 422 nieuwe_datum \
 	"$P_CJG_W" "$P_WD" verdagen "{\"nieuwe_datum\": \"$P_FAR\", \"reden\": \"Te laat.\"}"
 p_refused "opschorten from a day after the deadline: 422 naming van" 422 van \
@@ -887,17 +892,20 @@ p_witem() {
 		"${P_MADE[$1]}" "$2" "$(p_allowed "${P_STATUS[$1]}" "${P_ROUTE[$1]}" "${P_SPOED[$1]}")" "$3"
 }
 P_WANT="[$(p_witem "$P_WD" false "beschikking:weken8:$P_AANVRAAG_OUD"),${P_WH:+ $(p_witem "$P_WH" false "verslag:wd15:$P_DUE_TODAY_D"),}
+	$(p_witem "$P_WF" false "tijdelijke_maatregel:kd1:$P_TODAY"),
 	$(p_witem "$P_WE" false "verslag:wd15:$P_SOON_D"), $(p_witem "$P_WC" false "verslag:wd15:$P_TODAY"),
-	$(p_witem "$P_WA" false "beschikking:weken8:$P_TODAY"), $(p_witem "$P_WB" true null), $(p_witem "$P_WF" false null)]"
+	$(p_witem "$P_WA" false "beschikking:weken8:$P_TODAY"), $(p_witem "$P_WB" true null)]"
 P_WN=$((${P_WH:+1}+6))
 request GET /api/v1/werkvoorraad -H "$(bearer "$P_CJG_W")"
 P_WV_RID=$(z_rid)
 z_status "GET /api/v1/werkvoorraad as the cjg of $P_GEM_W: 200" 200
-p_py "werkvoorraad: exactly the $P_WN open zaken of $P_GEM_W, nearest deadline first (past,${P_WH:+ today,} within 5 werkdagen, 15 werkdagen, 8 weeks), no deadline last" '
+p_py "werkvoorraad: exactly the $P_WN open zaken of $P_GEM_W, nearest deadline first (past,${P_WH:+ today,} the spoed measure tomorrow, within 5 werkdagen, 15 werkdagen, 8 weeks), no deadline last" '
 want = json.loads(a[0])
 got = [z.get("id") for z in d.get("zaken", [])]
-assert got[:-2] == [w["id"] for w in want[:-2]], "order %r, want %r first" % (got, [w["id"] for w in want[:-2]])
-assert sorted(got[-2:]) == sorted(w["id"] for w in want[-2:]), "the zaken without a deadline: %r, want %r" % (got[-2:], [w["id"] for w in want[-2:]])
+nulls = [w["id"] for w in want if w["termijn"] == "null"]
+k = len(want) - len(nulls)
+assert got[:k] == [w["id"] for w in want[:k]], "order %r, want %r first" % (got, [w["id"] for w in want[:k]])
+assert sorted(got[k:]) == sorted(nulls), "the zaken without a deadline: %r, want %r" % (got[k:], nulls)
 assert not set(a[1].split()) & set(got), "an ended zaak is listed"' "$P_WANT" "$P_WG_IDS"
 p_py "werkvoorraad items: referentie, route, status, spoed, aangemaakt, woonplaats_te_bepalen, acties_toegestaan as the table says, termijn, verlopen, binnen_5_werkdagen" '
 want = {w["id"]: w for w in json.loads(a[0])}
@@ -912,7 +920,7 @@ for z in d["zaken"]:
         assert z.get("verlopen") is False and z.get("binnen_5_werkdagen") is False, "%s: %r" % (w["route"], z)
         continue
     naam, regel, van = w["termijn"].split(":")
-    datum = weken(dt(van), 8) if regel == "weken8" else werkdagen(dt(van), 15)
+    datum = weken(dt(van), 8) if regel == "weken8" else dt(van) + datetime.timedelta(days=1) if regel == "kd1" else werkdagen(dt(van), 15)
     assert z.get("termijn") == {"naam": naam, "datum": datum.isoformat()}, "%s: termijn %r, want %s %s" % (w["route"], z.get("termijn"), naam, datum)
     assert z.get("verlopen") is (datum < TODAY), "%s: verlopen %r for %s" % (w["route"], z.get("verlopen"), datum)
     assert z.get("binnen_5_werkdagen") is (TODAY <= datum <= soon), "%s: binnen_5_werkdagen %r for %s (today %s, 5 werkdagen %s)" % (w["route"], z.get("binnen_5_werkdagen"), datum, TODAY, soon)' "$P_WANT"

@@ -149,10 +149,12 @@ v = d.get("verwijzer") or {}
 assert v.get("type") == "04", "type %r" % v.get("type")
 assert v.get("org") == a[0], "org %r, token org %s" % (v.get("org"), a[0])
 assert v.get("agb") is None, "agb %r" % v.get("agb")' "$R_ORG_GI"
-z_py "the mandaat: mandaat {maatregel, uitspraakdatum, kenmerk} exactly as sent" '
+z_py "the mandaat: mandaat {maatregel, uitspraakdatum, kenmerk} exactly as sent, juridische_status 04 (ots)" '
 s = json.loads(a[0])
 want = {k: s[k] for k in ("maatregel", "uitspraakdatum", "kenmerk")}
-assert d.get("mandaat") == want, "mandaat %r, sent %r" % (d.get("mandaat"), want)' "$R_M_BODY"
+# and the iJw WJ232 juridische status of an ots; no volume was sent
+want.update({"juridische_status": "04", "omvang": None})
+assert d.get("mandaat") == want, "mandaat %r, want %r" % (d.get("mandaat"), want)' "$R_M_BODY"
 z_py "the mandaat: jeugdige, gezaghebbenden, hulpvraag, spoed, productcategorie, aanbieder_agb as sent" '
 s = json.loads(a[0])
 for k in ("jeugdige", "gezaghebbenden", "hulpvraag", "spoed", "productcategorie", "aanbieder_agb"):

@@ -291,8 +291,12 @@ z_post "$Z_HA" "$(z_body)" -H 'Transfer-Encoding: chunked'
 z_status "a create sent with Transfer-Encoding: chunked (no Content-Length): 201" 201
 z_get "$Z_HA" "$Z_ID"
 Z_READ_RID=$(z_rid)
+# (The family's other zaken may have grown since: the same BSNs serve many tests.)
 z_py "GET /api/v1/zaken/{id} by the referrer returns the same zaak as the create answer" '
-assert d == json.loads(a[0]), "GET %r\n differs from the create answer %r" % (d, a[0])' "$Z_CREATE"
+c = json.loads(a[0])
+for z in (c, d):
+    z["gezin"].pop("zaken")
+assert d == c, "GET %r\n differs from the create answer %r" % (d, a[0])' "$Z_CREATE"
 
 # ---------------------------------------------------------------- who sees it
 z_get "$Z_HA" "$Z_UUID_NONE"

@@ -130,7 +130,20 @@ START_TEST(opschorting_and_units)
 	expect_day(zk_opgeschort(day("2027-01-18"), day("2027-01-19"), day("2027-01-20")), "2027-01-18");
 	ck_assert(zk_unit_parse("werkdagen", &u) && u == ZK_WERKDAGEN);
 	ck_assert(zk_unit_parse("weken", &u) && u == ZK_WEKEN);
+	ck_assert(zk_unit_parse("kalenderdagen", &u) && u == ZK_KALENDERDAGEN);
 	ck_assert(!zk_unit_parse("maanden", &u));
+}
+END_TEST
+
+START_TEST(kalenderdagen_are_not_moved)
+{
+	/* Spoed (3.1.3) does not wait for Monday: a Friday's next day is Saturday... */
+	expect_day(zk_termijn(day("2026-11-27"), 1, ZK_KALENDERDAGEN), "2026-11-28");
+	/* ...and Christmas Eve's is Christmas, where a legal term would move to the 28th. */
+	expect_day(zk_termijn(day("2026-12-24"), 1, ZK_KALENDERDAGEN), "2026-12-25");
+	expect_day(zk_termijn(day("2026-12-24"), 1, ZK_DAGEN), "2026-12-28");
+	/* Five werkdagen from the Friday before Pentecost skip Pinkstermaandag. */
+	expect_day(zk_termijn(day("2027-05-14"), 5, ZK_WERKDAGEN), "2027-05-24");
 }
 END_TEST
 
@@ -145,6 +158,7 @@ int main(void)
 	tcase_add_test(tc, terms_that_end_on_a_free_day_move);
 	tcase_add_test(tc, werkdagen_across_christmas_and_new_year);
 	tcase_add_test(tc, opschorting_and_units);
+	tcase_add_test(tc, kalenderdagen_are_not_moved);
 	suite_add_tcase(s, tc);
 	return tg_run_suite(s);
 }

@@ -40,27 +40,68 @@ END_TEST
 
 START_TEST(end_states_are_final)
 {
+	/* Nothing leads out of an end state; after a grant only the start of the
+	 * help is recorded, and only on a grant. */
 	for (size_t e = 0; zk_end_states[e]; e++)
 		for (size_t r = 0; r < 4; r++) {
-			json_t *allowed = zk_actions_allowed(zk_end_states[e], routes[r], true);
-			ck_assert_uint_eq(json_array_size(allowed), 0);
+			bool granted = strstr(zk_end_states[e], "toegekend") != NULL;
+			json_t *allowed = zk_actions_allowed(zk_end_states[e], routes[r], ZK_SPOED);
+			ck_assert_uint_eq(json_array_size(allowed), granted ? 1 : 0);
+			if (granted)
+				ck_assert_str_eq(json_string_value(json_array_get(allowed, 0)), "start_zorg");
 			json_decref(allowed);
-			for (size_t a = 0; a < zk_nactions; a++)
-				ck_assert_ptr_null(zk_action_find(zk_actions[a].name, zk_end_states[e], routes[r], true));
+			for (size_t a = 0; a < zk_nactions; a++) {
+				const zk_action *found = zk_action_find(zk_actions[a].name, zk_end_states[e],
+				    routes[r], ZK_SPOED);
+				if (found)
+					ck_assert(found->to == NULL && found->to_field == NULL && found->starts);
+			}
 		}
+}
+END_TEST
+
+START_TEST(mandates_go_straight_to_a_toewijzing)
+{
+	/* Gedwongen kader: the help is allocated from receipt on, and becomes toewijzingen. */
+	const zk_action *a = zk_action_find("beschikken", "ontvangen", "mandaat", 0);
+	ck_assert_ptr_nonnull(a);
+	ck_assert(a->allocates && a->checks_pgb);
+	/* Every decision checks its PGB products (4.2.4 sub h). */
+	for (size_t i = 0; i < zk_nactions; i++)
+		if (strcmp(zk_actions[i].name, "beschikken") == 0)
+			ck_assert(zk_actions[i].checks_pgb && zk_actions[i].allocates);
+}
+END_TEST
+
+START_TEST(zaken_from_outside_the_region_are_only_forwarded)
+{
+	unsigned buiten = zk_flags(false, true);
+	json_t *allowed = zk_actions_allowed("ontvangen", "verwijzing", buiten);
+	ck_assert_ptr_nonnull(zk_action_find("doorzenden", "ontvangen", "verwijzing", buiten));
+	ck_assert_ptr_nonnull(zk_action_find("intrekken", "ontvangen", "melding", buiten));
+	ck_assert_ptr_null(zk_action_find("ontvangst_bevestigen", "ontvangen", "melding", buiten));
+	ck_assert_ptr_null(zk_action_find("beschikken", "ontvangen", "mandaat", buiten));
+	/* A spoed measure is still taken where the child is. */
+	ck_assert_ptr_nonnull(zk_action_find("tijdelijke_maatregel", "ontvangen", "melding",
+	    zk_flags(true, true)));
+	for (size_t i = 0; i < json_array_size(allowed); i++)
+		ck_assert(zk_action_first(json_string_value(json_array_get(allowed, i)))->outside_region);
+	json_decref(allowed);
 }
 END_TEST
 
 START_TEST(referrals_skip_the_eigen_kracht_steps)
 {
-	/* 3.7.4: after a verwijzing or mandaat the CJG may decide at once... */
+	/* 3.7.4: after a verwijzing or mandaat the CJG may decide at once (a
+	 * mandaat even before the receipt is confirmed)... */
 	ck_assert_ptr_nonnull(zk_action_find("beschikken", "ontvangst_bevestigd", "verwijzing", false));
 	ck_assert_ptr_nonnull(zk_action_find("beschikken", "ontvangst_bevestigd", "mandaat", false));
 	/* ...after a melding or overdracht only once the aanvraag is assessed. */
 	ck_assert_ptr_null(zk_action_find("beschikken", "ontvangst_bevestigd", "melding", false));
 	ck_assert_ptr_null(zk_action_find("beschikken", "aanvraag_ontvangen", "overdracht", false));
-	/* Never before the receipt is confirmed. */
+	/* A referral not before the receipt is confirmed. */
 	ck_assert_ptr_null(zk_action_find("beschikken", "ontvangen", "verwijzing", false));
+	ck_assert_ptr_null(zk_action_find("beschikken", "ontvangen", "melding", false));
 }
 END_TEST
 
@@ -94,7 +135,8 @@ START_TEST(every_row_is_well_formed)
 		ck_assert_msg(!(a->to && a->to_field), "%s has two targets", a->name);
 		ck_assert_msg(a->routes != 0, "%s applies to no route", a->name);
 		for (size_t k = 0; a->from[k]; k++)
-			ck_assert_msg(!zk_is_end_state(a->from[k]), "%s leaves an end state", a->name);
+			ck_assert_msg(!zk_is_end_state(a->from[k]) || (!a->to && !a->to_field),
+			    "%s leaves an end state", a->name);
 		ck_assert_ptr_nonnull(zk_action_first(a->name));
 	}
 	ck_assert_ptr_null(zk_action_first("toveren"));
@@ -111,6 +153,8 @@ int main(void)
 	tcase_add_test(tc, referrals_skip_the_eigen_kracht_steps);
 	tcase_add_test(tc, spoed_measures_and_side_exits);
 	tcase_add_test(tc, every_row_is_well_formed);
+	tcase_add_test(tc, mandates_go_straight_to_a_toewijzing);
+	tcase_add_test(tc, zaken_from_outside_the_region_are_only_forwarded);
 	suite_add_tcase(s, tc);
 	return tg_run_suite(s);
 }

@@ -329,6 +329,62 @@ START_TEST(mandaat_fields)
 }
 END_TEST
 
+START_TEST(mandaat_juridische_status_and_omvang)
+{
+	zk_zaak_input in;
+	int rc;
+	json_t *inv = run_route(zk_mandaat_fields, "\"maatregel\": \"ots\", \"uitspraakdatum\": \"2026-11-02\", "
+	    "\"kenmerk\": \"k\", \"omvang\": {\"volume\": 3, \"eenheid\": \"04\", \"frequentie\": \"2\"}",
+	    &in, &rc);
+	ck_assert_int_eq(rc, 0);
+	/* iJw WJ232: an ots is juridische status 04. */
+	ck_assert_str_eq(in.juridische_status, "04");
+	ck_assert_int_eq(json_integer_value(json_object_get(in.omvang, "volume")), 3);
+	json_decref(inv);
+	ck_assert_str_eq(zk_juridische_status("machtiging_gesloten_jeugdhulp"), "01");
+	ck_assert_str_eq(zk_juridische_status("jeugdreclassering"), "12");
+	/* Voogdij has no WJ232 code. */
+	ck_assert_ptr_null(zk_juridische_status("voogdij"));
+	ck_assert_ptr_null(zk_juridische_status(NULL));
+	/* A volume is a whole number of a WJ756 unit per a WMO757 period. */
+	inv = run_route(zk_mandaat_fields, "\"maatregel\": \"ots\", \"uitspraakdatum\": \"2026-11-02\", "
+	    "\"kenmerk\": \"k\", \"omvang\": {\"volume\": 0, \"eenheid\": \"uur\", \"frequentie\": 2}",
+	    &in, &rc);
+	ck_assert_int_eq(rc, -1);
+	ck_assert(names(inv, "omvang.volume", "geheel getal van 1"));
+	ck_assert(names(inv, "omvang.eenheid", "een van"));
+	ck_assert(names(inv, "omvang.frequentie", NULL));
+	json_decref(inv);
+	inv = run_route(zk_mandaat_fields, "\"maatregel\": \"ots\", \"uitspraakdatum\": \"2026-11-02\", "
+	    "\"kenmerk\": \"k\", \"omvang\": {\"volume\": \"3\", \"eenheid\": \"04\", \"frequentie\": \"2\"}",
+	    &in, &rc);
+	ck_assert_int_eq(rc, -1);
+	ck_assert(names(inv, "omvang.volume", "geheel getal"));
+	json_decref(inv);
+}
+END_TEST
+
+START_TEST(overdracht_what_was_tried_and_the_team)
+{
+	zk_zaak_input in;
+	int rc;
+	json_t *inv = run_route(zk_overdracht_fields, "\"reden\": \"x\", \"toestemming_gegevensdeling\": true, "
+	    "\"geprobeerd\": {\"eigen_kracht\": \"oma helpt\", \"algemene_voorzieningen\": \"opvoedcursus\"}, "
+	    "\"team\": {\"naam\": \"GST Noord\", \"contactpersoon\": \"Fatma\", \"telefoon\": \"0575 123456\"}",
+	    &in, &rc);
+	ck_assert_int_eq(rc, 0);
+	ck_assert_str_eq(json_string_value(json_object_get(in.team, "naam")), "GST Noord");
+	ck_assert_ptr_nonnull(in.geprobeerd);
+	json_decref(inv);
+	inv = run_route(zk_overdracht_fields, "\"reden\": \"x\", \"toestemming_gegevensdeling\": true, "
+	    "\"geprobeerd\": {\"bidden\": \"x\"}, \"team\": {\"naam\": \"GST Noord\"}", &in, &rc);
+	ck_assert_int_eq(rc, -1);
+	ck_assert(names(inv, "geprobeerd.bidden", "onbekend"));
+	ck_assert(names(inv, "team.contactpersoon", "verplicht"));
+	json_decref(inv);
+}
+END_TEST
+
 START_TEST(overdracht_needs_consent)
 {
 	zk_zaak_input in;
@@ -399,6 +455,8 @@ int main(void)
 	tcase_add_test(tc, every_problem_is_reported_at_once);
 	tcase_add_test(tc, text_rules);
 	tcase_add_test(tc, mandaat_fields);
+	tcase_add_test(tc, mandaat_juridische_status_and_omvang);
+	tcase_add_test(tc, overdracht_what_was_tried_and_the_team);
 	tcase_add_test(tc, overdracht_needs_consent);
 	tcase_add_test(tc, codelijst_parsing);
 	suite_add_tcase(s, tc);
