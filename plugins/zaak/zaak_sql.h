@@ -19,6 +19,10 @@
 
 #define ZK_TIMESTAMP(t) "to_char(" t " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
+/* A zaak shows at most this many of its family's zaken (the newest); the
+ * gezin itself (plugins/gezin) lists more. */
+#define ZK_GEZIN_ZAKEN_MAX "50"
+
 /* The reason of a doorzending: iJw WJ759 code 8. */
 #define ZK_WJ759_8 \
 	"json_build_object('codelijst', 'WJ759', 'code', '8', 'omschrijving', 'Woonplaatsbeginsel')"
@@ -149,8 +153,9 @@
 	"  FROM toewijzing t WHERE t.zaak_id = z.id), " \
 	"'gezin', json_build_object('id', z.gezin_id, " \
 	"  'zaken', (SELECT json_agg(json_build_object('id', o.id, 'referentie', o.referentie, " \
-	"  'route', o.route, 'status', o.status) ORDER BY o.aangemaakt, o.id) FROM zaak o " \
-	"  WHERE o.gezin_id = z.gezin_id AND " ZK_VISIBLE_AS("o", "$2", "$3") "), " \
+	"  'route', o.route, 'status', o.status) ORDER BY o.aangemaakt, o.id) FROM (SELECT o.* " \
+	"  FROM zaak o WHERE o.gezin_id = z.gezin_id AND " ZK_VISIBLE_AS("o", "$2", "$3") " " \
+	"  ORDER BY o.aangemaakt DESC, o.id DESC LIMIT " ZK_GEZIN_ZAKEN_MAX ") o), " \
 	"  'casusregisseur', " ZK_REGISSEUR("z.gezin_id") ", " \
 	"  'gezinsplan', (SELECT json_build_object('versie', count(*), 'vastgesteld', " \
 	"  " ZK_TIMESTAMP("max(p.tijdstip)") ") FROM gezinsplan p WHERE p.gezin_id = z.gezin_id " \
