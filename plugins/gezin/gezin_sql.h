@@ -33,10 +33,10 @@
 	"  FROM zaak_termijn t WHERE t.zaak_id = zk.id ORDER BY t.datum, t.naam LIMIT 1)) " \
 	"  ORDER BY zk.aangemaakt, zk.id) FROM zk), " \
 	"'casusregisseur', " ZK_REGISSEUR("g.id") ", " \
-	"'casusregisseurs', CASE WHEN $2::text IN ('cjg', 'beheerder') THEN (SELECT json_agg(" \
+	"'casusregisseurs', CASE WHEN $2::text IN ('cjg', 'beheerder') THEN (SELECT COALESCE(json_agg(" \
 	"  json_build_object('soort', r.soort, 'naam', r.naam, 'organisatie', r.organisatie, " \
 	"  'vanaf', " ZK_TIMESTAMP("r.vanaf") ", 'door', r.actor_rol) ORDER BY r.id) " \
-	"  FROM gezin_regisseur r WHERE r.gezin_id = g.id) END, " \
+	"  , '[]'::json) FROM gezin_regisseur r WHERE r.gezin_id = g.id) END, " \
 	"'gezinsplan', (SELECT json_build_object('versie', pl.versie, 'vastgesteld', " \
 	"  " ZK_TIMESTAMP("pl.tijdstip") ", 'door', pl.actor_rol, " \
 	"  'zaak', (SELECT zk.referentie FROM zk WHERE zk.id = pl.zaak_id), " \

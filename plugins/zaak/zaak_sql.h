@@ -12,6 +12,7 @@
 	"WHEN " R "::text IN ('huisarts', 'jeugdarts', 'medisch_specialist') " \
 	"THEN " A ".verwijzer_agb::text = " I "::text " \
 	"WHEN " R "::text IN ('gi', 'rechter', 'om', 'jji') THEN " A ".verwijzer_org = " I "::text " \
+	"WHEN " R "::text = 'aanbieder' THEN " A ".aanbieder_agbs @> ARRAY[" I "::text] " \
 	"WHEN " R "::text IN ('cjg', 'plein', 'gst', 'beheerder') " \
 	"THEN " A ".behandelende_gemeente::text = " I "::text " \
 	"ELSE false END)"
@@ -210,6 +211,8 @@
 	"$1::text IN ('ouder', 'jeugdige') AND z.partij_bsn @> ARRAY[$2::text]"
 #define ZK_WHO_AGB \
 	"$1::text IN ('huisarts', 'jeugdarts', 'medisch_specialist') AND z.verwijzer_agb = $2::bpchar"
+#define ZK_WHO_AANBIEDER \
+	"$1::text = 'aanbieder' AND z.aanbieder_agbs @> ARRAY[$2::text]"
 #define ZK_WHO_ORG \
 	"$1::text IN ('gi', 'rechter', 'om', 'jji') AND z.verwijzer_org = $2::text"
 #define ZK_WHO_GEMEENTE \
@@ -253,7 +256,10 @@
 #define ZK_SQL_ACTION_APPLY \
 	"WITH u AS (UPDATE zaak SET status = $2, woonplaats_te_bepalen = " \
 	"  CASE WHEN $10::boolean THEN false ELSE woonplaats_te_bepalen END, " \
-	"  doorgezonden_naar = COALESCE($14::bpchar, doorgezonden_naar) " \
+	"  doorgezonden_naar = COALESCE($14::bpchar, doorgezonden_naar), " \
+	"  aanbieder_agbs = ARRAY(SELECT DISTINCT a FROM unnest(aanbieder_agbs || ARRAY(" \
+	"  SELECT x->>'aanbieder_agb' FROM jsonb_array_elements(COALESCE($12::jsonb, '[]')) AS x " \
+	"  WHERE x->>'aanbieder_agb' IS NOT NULL)) AS a ORDER BY 1) " \
 	"  WHERE id = $1::uuid RETURNING id, gezin_id), " \
 	"s AS (INSERT INTO zaak_status (zaak_id, status, tijdstip, toelichting, actor_rol, actor, " \
 	"  actie, gegevens) SELECT u.id, $2, clock_timestamp(), $3, $4, $5, $6, $7::jsonb FROM u), " \

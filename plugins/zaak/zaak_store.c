@@ -20,7 +20,7 @@
 #define IDEMPOTENCY_KEY_MAX 200
 
 /* The list statements by kind of caller (see list_kind). */
-enum { LIST_BSN, LIST_AGB, LIST_ORG, LIST_GEMEENTE, NLIST };
+enum { LIST_BSN, LIST_AGB, LIST_AANBIEDER, LIST_ORG, LIST_GEMEENTE, NLIST };
 static char st_create[80], st_parts[80], st_idem[80], st_read[80], st_list[NLIST][80];
 
 int zk_store_init(const tg_services *svc, const char *prefix)
@@ -32,6 +32,7 @@ int zk_store_init(const tg_services *svc, const char *prefix)
 	static const char *const list_sql[NLIST] = {
 		[LIST_BSN] = ZK_SQL_LIST(ZK_WHO_BSN),
 		[LIST_AGB] = ZK_SQL_LIST(ZK_WHO_AGB),
+		[LIST_AANBIEDER] = ZK_SQL_LIST(ZK_WHO_AANBIEDER),
 		[LIST_ORG] = ZK_SQL_LIST(ZK_WHO_ORG),
 		[LIST_GEMEENTE] = ZK_SQL_LIST(ZK_WHO_GEMEENTE),
 	};
@@ -533,7 +534,7 @@ static int list_kind(const tg_principal *p)
 {
 	switch (p->identity_kind) {
 	case TG_IDENTITY_BSN: return LIST_BSN;
-	case TG_IDENTITY_AGB: return LIST_AGB;
+	case TG_IDENTITY_AGB: return p->role == TG_ROLE_AANBIEDER ? LIST_AANBIEDER : LIST_AGB;
 	case TG_IDENTITY_ORG: return LIST_ORG;
 	default: return LIST_GEMEENTE;
 	}

@@ -332,6 +332,8 @@ check "after the kill, 50 requests in a row succeed" test "$fails" = 0
 . "$SRC/tests/integration/routes.sh"
 # shellcheck source=tests/integration/procedure.sh
 . "$SRC/tests/integration/procedure.sh"
+# shellcheck source=tests/integration/kader.sh
+. "$SRC/tests/integration/kader.sh"
 # shellcheck source=tests/integration/zaak_db.sh
 . "$SRC/tests/integration/zaak_db.sh"
 # shellcheck source=tests/integration/openapi.sh
