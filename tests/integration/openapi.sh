@@ -197,8 +197,9 @@ def action_schema(name):
 
 def cmd_action_examples(doc, path, outdir):
     """The request examples of the actions endpoint: one line per example,
-    name (the action) and file. Every action (the actie parameter's enum)
-    has one, named after it, and each fits its own action's schema."""
+    name and file. Every action (the actie parameter's enum) has one, named
+    after it; a further one of an action is named after it, '-' and a
+    variant (gezinsplan-bestaand). Each fits its own action's schema."""
     op = doc["paths"][path]["post"]
     param = next(p for p in op["parameters"] if p["name"] == "actie")
     names = pointer(doc, param["schema"]["$ref"])["enum"] if "$ref" in param["schema"] else param["schema"]["enum"]
@@ -206,12 +207,13 @@ def cmd_action_examples(doc, path, outdir):
     bad = []
     seen = set()
     for k, (name, value) in enumerate(examples(media), 1):
-        if name not in names:
+        action = name.split("-", 1)[0]
+        if action not in names:
             bad.append(f"example {name!r} is not named after an action")
             continue
         seen.add(name)
-        for e in validate(doc, {"$ref": action_schema(name)}, value, strict=True):
-            bad.append(f"example {name}: does not fit {action_schema(name)}: {e}")
+        for e in validate(doc, {"$ref": action_schema(action)}, value, strict=True):
+            bad.append(f"example {name}: does not fit {action_schema(action)}: {e}")
         print(f"{name}\t{write_example(outdir, f'actie-{k}', value)}")
     for name in names:
         if name not in seen:
@@ -219,6 +221,19 @@ def cmd_action_examples(doc, path, outdir):
     for b in bad:
         print(b, file=sys.stderr)
     return 1 if bad else 0
+
+
+def cmd_example(doc, path, method, where, name, media="application/json"):
+    """One example of the file as JSON: where is "request" or a status."""
+    op = doc["paths"][path][method.lower()]
+    if where == "request":
+        content = op["requestBody"]["content"]
+    else:
+        resp = op["responses"][where]
+        content = (pointer(doc, resp["$ref"]) if "$ref" in resp else resp)["content"]
+    value = dict(examples(content[media]))[name]
+    print(json.dumps(value, ensure_ascii=False))
+    return 0
 
 
 def cmd_plain_gets(doc):
@@ -261,17 +276,32 @@ def easter(y):  # anonymous Gregorian algorithm
     return datetime.date(y, (h + l - 7 * m + 114) // 31, (h + l - 7 * m + 114) % 31 + 1)
 
 
+def free(x):
+    """A Saturday, Sunday or feestdag of the Algemene termijnenwet (art. 3)."""
+    D, day = datetime.date, datetime.timedelta(days=1)
+    y, e, k = x.year, easter(x.year), D(x.year, 4, 27)
+    k = k - day if k.isoweekday() == 7 else k
+    return x.isoweekday() > 5 or x in {D(y, 1, 1), e, e + day, k, D(y, 5, 5), e + 39 * day,
+                                       e + 49 * day, e + 50 * day, D(y, 12, 25), D(y, 12, 26)}
+
+
 def atw_end(x):
     """x, or the first day after it that is no Saturday, Sunday or feestdag
     of the Algemene termijnenwet (art. 1 and 3)."""
-    D, day = datetime.date, datetime.timedelta(days=1)
-    while True:
-        y, e, k = x.year, easter(x.year), D(x.year, 4, 27)
-        k = k - day if k.isoweekday() == 7 else k
-        if x.isoweekday() <= 5 and x not in {D(y, 1, 1), e, e + day, k, D(y, 5, 5), e + 39 * day,
-                                             e + 49 * day, e + 50 * day, D(y, 12, 25), D(y, 12, 26)}:
-            return x
-        x += day
+    while free(x):
+        x += datetime.timedelta(days=1)
+    return x
+
+
+def werkdagen(x, n):
+    """n werkdagen after x (the day itself does not count)."""
+    for _ in range(n):
+        x = atw_end(x + datetime.timedelta(days=1))
+    return x
+
+
+# iJw WJ232 juridische status by maatregel (openapi.yaml Zaak.mandaat).
+WJ232 = {"ots": "04", "machtiging_gesloten_jeugdhulp": "01", "jeugdreclassering": "12"}
 
 
 def cmd_echo(request_file, zaak_file, path, role):
@@ -282,12 +312,17 @@ def cmd_echo(request_file, zaak_file, path, role):
         zaak = json.load(f)
     errs = []
     route = ROUTES.get(path)
-    mandaat = None
+    mandaat = overdracht = None
     if route == "mandaat":
-        mandaat = {k: req.get(k) for k in ("maatregel", "uitspraakdatum", "kenmerk")}
+        mandaat = {k: req.get(k) for k in ("maatregel", "uitspraakdatum", "kenmerk", "omvang")}
+        mandaat["juridische_status"] = WJ232.get(req["maatregel"])
+    if route == "overdracht":
+        overdracht = {k: req.get(k) for k in ("reden", "geprobeerd", "team")}
     want = {
         "route": route,
         "mandaat": mandaat,
+        "overdracht": overdracht,
+        "andere_domeinen": req.get("andere_domeinen"),
         "toestemming_gegevensdeling": True if route == "overdracht" else None,
         "jeugdige": req["jeugdige"],
         "gezaghebbenden": req["gezaghebbenden"],
@@ -298,6 +333,11 @@ def cmd_echo(request_file, zaak_file, path, role):
         "aanbieder_agb": req.get("aanbieder_agb"),
         "status": "ontvangen",
         "verantwoordelijke_gemeente": req["gezaghebbenden"][0]["gemeente"],
+        # No region configured: every zaak is handled where it belongs.
+        "behandelende_gemeente": req["gezaghebbenden"][0]["gemeente"],
+        "buiten_regio": False,
+        "doorzending": None,
+        "toewijzingen": [],
         "woonplaats_te_bepalen": len({g["gemeente"] for g in req["gezaghebbenden"]}) > 1,
     }
     for k, v in want.items():
@@ -308,14 +348,41 @@ def cmd_echo(request_file, zaak_file, path, role):
             errs.append(f"verwijzer.{k}: {zaak['verwijzer'].get(k)!r}, expected {req.get(k)!r}")
     if zaak["verwijzer"].get("type") != COD327.get(role):
         errs.append(f"verwijzer.type: {zaak['verwijzer'].get('type')!r}, expected {COD327.get(role)!r}")
+    # The termijnregels at receipt: beschikking (verwijzingen: 8 weeks),
+    # toewijzing (mandaten: 5 werkdagen), tijdelijke_maatregel (spoed: the
+    # next calendar day, not moved off a free day); no other.
+    day = datetime.date.fromisoformat(zaak["aangemaakt"][:10])
+    # Receipt is counted in Europe/Amsterdam; around midnight UTC it is a
+    # day later. An end on a free day moves to the next working day.
+    days = (day, day + datetime.timedelta(days=1))
+    rules = {}
     if route == "verwijzing":
-        # The one termijnregel at receipt: beschikking, for verwijzingen only.
-        day = datetime.date.fromisoformat(zaak["aangemaakt"][:10])
-        # Receipt is counted in Europe/Amsterdam; around midnight UTC it is a
-        # day later. An end on a free day moves to the next working day.
-        ok = {str(atw_end(day + datetime.timedelta(days=n))) for n in (56, 57)}
-        if zaak["termijnen"].get("beschikking") not in ok:
-            errs.append(f"termijnen.beschikking: {zaak['termijnen'].get('beschikking')!r}")
+        rules["beschikking"] = {str(atw_end(d + datetime.timedelta(days=56))) for d in days}
+    if route == "mandaat":
+        rules["toewijzing"] = {str(werkdagen(d, 5)) for d in days}
+    if req.get("spoed"):
+        rules["tijdelijke_maatregel"] = {str(d + datetime.timedelta(days=1)) for d in days}
+    if set(zaak["termijnen"]) != set(rules):
+        errs.append(f"termijnen: {sorted(zaak['termijnen'])}, expected {sorted(rules)}")
+    for name, ok in rules.items():
+        if zaak["termijnen"].get(name) not in ok:
+            errs.append(f"termijnen.{name}: {zaak['termijnen'].get(name)!r}, expected one of {sorted(ok)}")
+    # The gezin: this zaak among those the creator sees; a handing-over team
+    # becomes the casusregisseur of a family that had none (the overdracht
+    # examples are families of their own; the others share persons with
+    # other test files, whose gezin may have a regisseur already).
+    gezin = zaak.get("gezin") or {}
+    if zaak["id"] not in [z["id"] for z in gezin.get("zaken") or []]:
+        errs.append("gezin.zaken: the zaak itself is not in it")
+    regisseur = gezin.get("casusregisseur")
+    if route == "overdracht":
+        team = req.get("team") or {}
+        org = f"Plein gemeente {zaak['verantwoordelijke_gemeente']}"
+        want_r = {"soort": "team", "naam": team.get("contactpersoon", org),
+                  "organisatie": team.get("naam", org), "telefoon": team.get("telefoon"),
+                  "email": team.get("email")}
+        if not regisseur or {k: regisseur.get(k) for k in want_r} != want_r:
+            errs.append(f"gezin.casusregisseur: {regisseur!r}, expected {want_r!r}")
     for e in errs:
         print(e)
     return 1 if errs else 0
@@ -356,11 +423,14 @@ oas_echo() { # oas_echo REQUEST_FILE PATH ROLE
 }
 
 OAS_CREATED=() # ROLE ID of each zaak made from an example
+declare -A OAS_MADE=()   # "PATH NAME" -> the id of the zaak made from that example
+declare -A OAS_SENT=()   # "PATH NAME" -> the example's file
 mkdir -p "$STATE/oas-examples"
 OAS_POSTS=$(python3 "$OAS_TOOL" post-examples "$OAS_FILE" "$STATE/oas-examples")
 check "openapi.yaml has request-body examples for POST operations" test -n "$OAS_POSTS"
 while IFS=$'\t' read -r path role name file <&3; do
 	[ -n "$path" ] || continue
+	OAS_SENT["$path $name"]=$file
 	tok=$(token -r "$role")
 	request POST "$path" -H "$(bearer "$tok")" -H 'Content-Type: application/json' \
 		--data-binary @"$file"
@@ -368,6 +438,7 @@ while IFS=$'\t' read -r path role name file <&3; do
 	[ "$STATUS" = 201 ] || { printf '#   %s\n' "${BODY:0:400}"; continue; }
 	loc=$(header Location)
 	OAS_CREATED+=("$role $(json "['id']")")
+	OAS_MADE["$path $name"]=$(json "['id']")
 	check "POST $path example '$name': the answer fits the documented 201 schema" \
 		oas_fits POST "$path" 201
 	check "POST $path example '$name': the zaak holds what was sent" oas_echo "$file" "$path" "$role"
@@ -383,11 +454,32 @@ for made in "${OAS_CREATED[@]}"; do
 		eval '[ "$STATUS" = 200 ] && json "[\"zaken\"]" | grep -q "${made#* }" && oas_fits GET /api/v1/zaken 200'
 done
 
+# oas_example PATH METHOD WHERE NAME: an example of openapi.yaml as JSON
+# (WHERE: request, or the status of a response).
+oas_example() { python3 "$OAS_TOOL" example "$OAS_FILE" "$@"; }
+# oas_same PYTHON_EXPR JSON_A JSON_B: the expression over a and b (the two
+# documents) holds, e.g. 'a["x"] == b["x"]'.
+oas_same() {
+	python3 -c '
+import json, sys
+a, b = json.loads(sys.argv[2]), json.loads(sys.argv[3])
+sys.exit(0 if eval(sys.argv[1]) else 1)' "$@"
+}
+oas_problem_fits() { # oas_problem_fits STATUS METHOD PATH [TEXT]: that problem, documented, BODY has TEXT
+	is_problem "$1" && oas_fits "$2" "$3" "$1" && grep -qF -- "${4:-}" <<<"$BODY"
+}
+# oas_answer STATUS METHOD PATH EXPR B: the answer (BODY) has STATUS, fits the
+# documented schema of that answer of METHOD PATH, and the Python expression
+# EXPR holds over a (the answer) and b (the JSON text B). oas_problem_as: the
+# same for a problem (is_problem).
+oas_answer() { [ "$STATUS" = "$1" ] && oas_fits "$2" "$3" "$1" && oas_same "$4" "$BODY" "$5"; }
+oas_problem_as() { is_problem "$1" && oas_fits "$2" "$3" "$1" && oas_same "$4" "$BODY" "$5"; }
+
 # ---------------------------------------------------------------- the actions of the CJG procedure
 OAS_ACTIE_PATH='/api/v1/zaken/{id}/acties/{actie}'
 OAS_CJG=$(token -r cjg)        # gemeente 0301
 OAS_OUDER=$(token -r ouder)    # bsn 111222333
-declare -A OAS_ACTIE=()        # action -> example file
+declare -A OAS_ACTIE=()        # example name (action, or action-variant) -> example file
 OAS_ACTIONS=$(python3 "$OAS_TOOL" action-examples "$OAS_FILE" "$OAS_ACTIE_PATH" "$STATE/oas-examples" \
 	2>"$STATE/oas-actions.err"); rc=$?
 sed 's/^/#   /' "$STATE/oas-actions.err"
@@ -413,29 +505,39 @@ oas_zaak_fits() {
 	request GET "/api/v1/zaken/$2" -H "$(bearer "$(token -r "$1")")"
 	[ "$STATUS" = 200 ] && oas_fits GET "/api/v1/zaken/{id}" 200
 }
-# oas_act ZAAK ACTIE: the example of ACTIE, as cjg: 200, a zaak that fits the
-# schema, whose last statushistorie entry is that action with the example as
-# its gegevens (a beoordeling adds the outcome of the GGZ check, 3.7.5). Sets
+# oas_act ZAAK EXAMPLE [FILE]: the request example EXAMPLE (named after its
+# action, or the action, '-' and a variant) posted to that action as cjg
+# (the token OAS_TOKEN, else the cjg of 0301), or FILE in its place: 200, a
+# zaak that fits the schema, whose last statushistorie entry is that action
+# with what was sent as its gegevens (a beoordeling adds the outcome of the
+# GGZ check, 3.7.5; a doorzenden the iJw reason, WJ759 code 8). Sets
 # OAS_STATUS to the zaak's status.
 oas_act() {
-	local before=${OAS_STATUS:-?}
-	request POST "/api/v1/zaken/$1/acties/$2" -H "$(bearer "$OAS_CJG")" \
-		-H 'Content-Type: application/json' --data-binary @"${OAS_ACTIE[$2]:-/dev/null}"
+	local before=${OAS_STATUS:-?} actie=${2%%-*} file=${3:-${OAS_ACTIE[$2]:-/dev/null}}
+	request POST "/api/v1/zaken/$1/acties/$actie" -H "$(bearer "${OAS_TOKEN:-$OAS_CJG}")" \
+		-H 'Content-Type: application/json' --data-binary @"$file"
 	check "POST $OAS_ACTIE_PATH example '$2' as cjg (status $before): 200 (got $STATUS)" test "$STATUS" = 200
 	[ "$STATUS" = 200 ] || { printf '#   %s\n' "${BODY:0:400}"; return; }
 	check "POST $OAS_ACTIE_PATH example '$2': the answer fits the documented 200 schema" \
 		oas_fits POST "$OAS_ACTIE_PATH" 200
+	printf '%s' "$BODY" >"$STATE/oas-act.json"
 	check "POST $OAS_ACTIE_PATH example '$2': the last history entry is the action, its gegevens the example" \
 		python3 -c '
 import json, sys
-z, sent = json.loads(sys.argv[1]), json.load(open(sys.argv[2], encoding="utf-8"))
+z, sent = json.load(open(sys.argv[1], encoding="utf-8")), json.load(open(sys.argv[2], encoding="utf-8"))
 last = z["statushistorie"][-1]
 g = dict(last["gegevens"] or {})
 toetsing = g.pop("ggz_toetsing", None)
 want = [{"naam": i["naam"], "lijst": "positief"} for i in sent.get("ggz_interventies") or []] or None
-sys.exit(0 if last["actie"] == sys.argv[3] and g == sent and toetsing == want and last["door"] == "cjg"
-         and last["status"] == z["status"] and isinstance(z.get("acties_toegestaan"), list) else 1)' \
-		"$BODY" "${OAS_ACTIE[$2]}" "$2"
+extra = {k: g.pop(k, None) for k in ("ijw_reden", "binnen_regio")}
+want_extra = {"ijw_reden": None, "binnen_regio": None}
+if sys.argv[3] == "doorzenden":
+    want_extra = {"ijw_reden": {"codelijst": "WJ759", "code": "8", "omschrijving": "Woonplaatsbeginsel"},
+                  "binnen_regio": False}
+sys.exit(0 if last["actie"] == sys.argv[3] and g == sent and toetsing == want and extra == want_extra
+         and last["door"] == "cjg" and last["status"] == z["status"]
+         and isinstance(z.get("acties_toegestaan"), list) else 1)' \
+		"$STATE/oas-act.json" "$file" "$actie"
 	OAS_STATUS=$(json "['status']")
 }
 
@@ -445,18 +547,47 @@ OAS_ZAAK_A=$OAS_ZAAK OAS_STATUS=ontvangen
 for a in ontvangst_bevestigen vooronderzoek gesprek verslag gezinsplan aanvraag beoordeling beschikken; do
 	oas_act "$OAS_ZAAK_A" "$a"
 done
-oas_ended() { # toegekend, no action allowed, no deadline running
-	[ "$OAS_STATUS" = toegekend ] && [ "$(json "['acties_toegestaan']")" = "[]" ] &&
-		[ "$(json "['termijnen']")" = "{}" ]
+# toegekend: only start_zorg allowed, no deadline running, and each product
+# of the beschikken example a toewijzing (with its number) not yet started.
+oas_granted() { # oas_granted ZAAK_JSON_FILE
+	python3 -c '
+import json, sys
+z, sent = json.load(open(sys.argv[1], encoding="utf-8")), json.load(open(sys.argv[2], encoding="utf-8"))
+t, p = z["toewijzingen"], sent["producten"]
+ok = z["status"] == "toegekend" and z.get("acties_toegestaan") == ["start_zorg"] and z["termijnen"] == {}
+ok = ok and len(t) == len(p) and all({k: a.get(k) for k in x} == x and a["gestart_op"] is None
+                                     and isinstance(a["nummer"], int) for a, x in zip(t, p))
+sys.exit(0 if ok else 1)' "$1" "${OAS_ACTIE[beschikken]}"
 }
-check "after the eight actions the melding is toegekend, no action allowed, no deadline running" oas_ended
-oas_problem_fits() { # oas_problem_fits STATUS METHOD PATH [TEXT]: that problem, documented, BODY has TEXT
-	is_problem "$1" && oas_fits "$2" "$3" "$1" && grep -qF -- "${4:-}" <<<"$BODY"
+check "after the eight actions the melding is toegekend, only start_zorg allowed, no deadline running, its product a toewijzing" \
+	oas_granted "$STATE/oas-act.json"
+# start_zorg: the example names a toewijzing by its number, which the daemon
+# hands out; here it is the number of the zaak's toewijzing.
+oas_start_zorg() { # oas_start_zorg ZAAK_JSON_FILE OUT: the start_zorg example for that zaak's first toewijzing
+	python3 -c '
+import json, sys
+z, ex = json.load(open(sys.argv[1], encoding="utf-8")), json.load(open(sys.argv[2], encoding="utf-8"))
+ex["toewijzing"] = z["toewijzingen"][0]["nummer"]
+json.dump(ex, open(sys.argv[3], "w", encoding="utf-8"), ensure_ascii=False)' "$1" "${OAS_ACTIE[start_zorg]}" "$2"
 }
+oas_start_zorg "$STATE/oas-act.json" "$STATE/oas-start-zorg.json"
+oas_act "$OAS_ZAAK_A" start_zorg "$STATE/oas-start-zorg.json"
+check "start_zorg: the toewijzing's gestart_op is the example's startdatum, the zaak stays toegekend" \
+	python3 -c '
+import json, sys
+z, sent = json.load(open(sys.argv[1], encoding="utf-8")), json.load(open(sys.argv[2], encoding="utf-8"))
+t = [x for x in z["toewijzingen"] if x["nummer"] == sent["toewijzing"]]
+sys.exit(0 if z["status"] == "toegekend" and len(t) == 1 and t[0]["gestart_op"] == sent["startdatum"] else 1)' \
+	"$STATE/oas-act.json" "$STATE/oas-start-zorg.json"
+request POST "/api/v1/zaken/$OAS_ZAAK_A/acties/start_zorg" -H "$(bearer "$OAS_CJG")" \
+	-H 'Content-Type: application/json' --data-binary @"$STATE/oas-start-zorg.json"
+check "start_zorg again for the same toewijzing: 422 naming toewijzing, fits the documented schema" \
+	oas_problem_fits 422 POST "$OAS_ACTIE_PATH" '"toewijzing"'
 request POST "/api/v1/zaken/$OAS_ZAAK_A/acties/intrekken" -H "$(bearer "$OAS_CJG")" \
 	-H 'Content-Type: application/json' --data-binary @"${OAS_ACTIE[intrekken]:-/dev/null}"
-check "intrekken on the toegekende zaak: 409 that fits the documented schema and names the status" \
-	oas_problem_fits 409 POST "$OAS_ACTIE_PATH" "status toegekend"
+check "intrekken on the toegekende zaak: 409 that fits the documented schema, with the detail of the example 'toegekend'" \
+	oas_problem_as 409 POST "$OAS_ACTIE_PATH" 'a["detail"] == b["detail"]' \
+	"$(oas_example "$OAS_ACTIE_PATH" post 409 toegekend application/problem+json)"
 request POST "/api/v1/zaken/$OAS_ZAAK_A/acties/afmaken" -H "$(bearer "$OAS_CJG")" \
 	-H 'Content-Type: application/json' --data-binary '{}'
 check "an action that does not exist: 404 that fits the documented schema" \
@@ -468,7 +599,7 @@ for r in ouder beheerder cjg; do
 import json, sys
 z, role = json.loads(sys.argv[1]), sys.argv[2]
 g = [e["gegevens"] for e in z["statushistorie"][1:]]
-ok = ("acties_toegestaan" in z) == (role == "cjg") and len(g) == 8
+ok = ("acties_toegestaan" in z) == (role == "cjg") and len(g) == 9
 ok = ok and (all(isinstance(x, dict) for x in g) if role != "ouder" else all(x is None for x in g))
 sys.exit(0 if ok and z["statushistorie"][0]["gegevens"] is None else 1)' "$BODY" "$r"
 done
@@ -499,7 +630,8 @@ oas_werkvoorraad_fits() { # 200, documented, and zaak $1 is listed with its besc
 import json, sys
 z = [i for i in json.loads(sys.argv[1])["zaken"] if i["id"] == sys.argv[2]]
 sys.exit(0 if len(z) == 1 and z[0]["status"] == "aanvraag_ontvangen" and z[0]["spoed"]
-         and (z[0]["termijn"] or {}).get("naam") == "beschikking" else 1)' "$BODY" "$1"
+         and (z[0]["termijn"] or {}).get("naam") == "beschikking" and not z[0]["buiten_regio"]
+         and z[0]["verantwoordelijke_gemeente"] == "0301" else 1)' "$BODY" "$1"
 }
 request GET /api/v1/werkvoorraad -H "$(bearer "$OAS_CJG")"
 check "GET /api/v1/werkvoorraad as cjg: 200, fits the documented schema, lists the zaak with its deadline" \
@@ -519,10 +651,17 @@ for a in beoordeling advies intrekken; do
 	oas_act "$OAS_ZAAK_B" "$a"
 done
 check "the urgent melding ends ingetrokken" test "$OAS_STATUS" = ingetrokken
+request POST "/api/v1/zaken/$OAS_ZAAK_B/acties/werkwijze" -H "$(bearer "$OAS_CJG")" \
+	-H 'Content-Type: application/json' --data-binary @"${OAS_ACTIE[werkwijze]:-/dev/null}"
+check "werkwijze on the ingetrokken zaak: 409 that fits the documented schema, with the detail of the example 'afgerond'" \
+	oas_problem_as 409 POST "$OAS_ACTIE_PATH" 'a["detail"] == b["detail"]' \
+	"$(oas_example "$OAS_ACTIE_PATH" post 409 afgerond application/problem+json)"
 oas_melding false
 OAS_STATUS=ontvangen
 oas_act "$OAS_ZAAK" doorzenden
-check "the third melding ends doorgezonden" test "$OAS_STATUS" = doorgezonden
+check "the third melding ends doorgezonden, offered no more: doorzending names Lochem (WJ759 code 8), no deadline" \
+	oas_answer 200 POST "$OAS_ACTIE_PATH" 'a["status"] == "doorgezonden" and a["termijnen"] == {} and a["doorzending"] == {"aangeboden": False, "naar": b["gemeente"], "reden": {"codelijst": "WJ759", "code": "8", "omschrijving": "Woonplaatsbeginsel"}}' \
+	"$(cat "${OAS_ACTIE[doorzenden]}")"
 
 # Art. 3.7.4: a verwijzing is decided right after its receipt is confirmed.
 request POST /api/v1/verwijzingen -H "$(bearer "$(token -r huisarts)")" -H 'Content-Type: application/json' \
@@ -534,6 +673,197 @@ OAS_ZAAK_D=$(json "['id']") OAS_STATUS=ontvangen
 oas_act "$OAS_ZAAK_D" ontvangst_bevestigen
 oas_act "$OAS_ZAAK_D" beschikken
 check "the verwijzing is toegekend without the eigen-kracht steps (3.7.4)" test "$OAS_STATUS" = toegekend
+
+# ---------------------------------------------------------------- gedwongen kader
+# The mandaat made of the example 'ots' (Apeldoorn, 0200) is decided by the
+# CJG of Apeldoorn straight from ontvangen; the beschikken example as a PGB
+# is refused as the 422 example 'pgb-uitgesloten' says (4.2.4 sub h).
+OAS_ZAAK_M=${OAS_MADE[/api/v1/mandaten ots]:-none}
+OAS_TOKEN=$(token -r cjg -c gemeente=0200 -s oas-cjg-0200)
+python3 -c '
+import json, sys
+b = json.load(open(sys.argv[1], encoding="utf-8"))
+for p in b["producten"]:
+    p["vorm"] = "pgb"
+json.dump(b, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)' \
+	"${OAS_ACTIE[beschikken]}" "$STATE/oas-beschikken-pgb.json"
+request POST "/api/v1/zaken/$OAS_ZAAK_M/acties/beschikken" -H "$(bearer "$OAS_TOKEN")" \
+	-H 'Content-Type: application/json' --data-binary @"$STATE/oas-beschikken-pgb.json"
+check "beschikken as a PGB on the ots mandaat: 422 that fits the documented schema, invalid-params as the example 'pgb-uitgesloten'" \
+	oas_problem_as 422 POST "$OAS_ACTIE_PATH" 'a["invalid-params"] == b["invalid-params"]' \
+	"$(oas_example "$OAS_ACTIE_PATH" post 422 pgb-uitgesloten application/problem+json)"
+OAS_STATUS=ontvangen
+oas_act "$OAS_ZAAK_M" beschikken
+check "the mandaat is toegekend from ontvangen (gedwongen kader), its toewijzing deadline ended, its product a toewijzing" \
+	oas_granted "$STATE/oas-act.json"
+OAS_TOKEN=
+request GET "/api/v1/zaken/$OAS_ZAAK_M" -H "$(bearer "$(token -r gi)")"
+check "GET the decided mandaat as the gi: 200, fits the documented schema, shows the toewijzing and its omvang" \
+	oas_answer 200 GET "/api/v1/zaken/{id}" \
+	'[{k: t[k] for k in x} for t, x in zip(a["toewijzingen"], b["producten"])] == b["producten"]' \
+	"$(cat "${OAS_ACTIE[beschikken]}")"
+# An aanbieder sees the zaken in which a toewijzing names its AGB code (here
+# 22334455, of the beschikken example), and not those that merely name it as
+# the intended provider (22123456, the verwijzing example 'volledig').
+OAS_AANBIEDER=$(token -r aanbieder -c agb=22334455 -s oas-aanbieder)
+request GET "/api/v1/zaken?limit=100" -H "$(bearer "$OAS_AANBIEDER")"
+check "GET /api/v1/zaken as the aanbieder of the toewijzing: fits the documented schema, lists the decided mandaat" \
+	oas_answer 200 GET /api/v1/zaken 'b in [z["id"] for z in a["zaken"]]' "\"$OAS_ZAAK_M\""
+request GET "/api/v1/zaken/$OAS_ZAAK_M" -H "$(bearer "$OAS_AANBIEDER")"
+check "GET the decided mandaat as the aanbieder of its toewijzing: 200, fits the documented schema, no CJG content" \
+	oas_answer 200 GET "/api/v1/zaken/{id}" \
+	'[t["aanbieder_agb"] for t in a["toewijzingen"]] == [b] and "acties_toegestaan" not in a and all(e["gegevens"] is None for e in a["statushistorie"])' \
+	'"22334455"'
+request GET "/api/v1/zaken/${OAS_MADE[/api/v1/verwijzingen volledig]:-none}" \
+	-H "$(bearer "$(token -r aanbieder -c agb=22123456 -s oas-aanbieder-2)")"
+check "GET the verwijzing 'volledig' as its intended aanbieder (no toewijzing): 404 that fits the documented schema" \
+	oas_problem_fits 404 GET "/api/v1/zaken/{id}"
+
+# ---------------------------------------------------------------- one gezin, one plan, one regisseur
+# Two children of Marco Bos (994122950, Zutphen), reported by the CJG: the
+# first zaak writes the gezin's plan (example 'gezinsplan'), the second
+# adopts it (example 'gezinsplan-bestaand'); then the gezin is read and its
+# casusregisseur named (example 'cjg' of POST /api/v1/gezinnen/{id}/casusregisseur).
+oas_cjg_melding() { # oas_cjg_melding BSN NAAM GEBOORTEDATUM: sets OAS_ZAAK
+	OAS_ZAAK=
+	request POST /api/v1/meldingen -H "$(bearer "$OAS_CJG")" -H 'Content-Type: application/json' \
+		--data-binary '{"jeugdige": {"bsn": "'"$1"'", "geboortedatum": "'"$3"'", "naam": "'"$2"'"},
+		"gezaghebbenden": [{"bsn": "994122950", "naam": "Marco Bos", "gemeente": "0301"}],
+		"hulpvraag": "Vader vraagt hulp bij de opvoeding sinds moeder is overleden."}'
+	check "a melding by the cjg for $2, a child of Marco Bos: 201" test "$STATUS" = 201
+	OAS_ZAAK=$(json "['id']")
+}
+oas_cjg_melding 978489731 "Finn Bos" 2013-02-19
+OAS_S1=$OAS_ZAAK OAS_STATUS=ontvangen
+for a in ontvangst_bevestigen vooronderzoek gesprek verslag gezinsplan; do
+	oas_act "$OAS_S1" "$a"
+done
+OAS_GEZIN=$(json "['gezin']['id']") OAS_S1_REF=$(json "['referentie']")
+check "the first zaak wrote the gezin's plan: gezin.gezinsplan version 1" test "$(json "['gezin']['gezinsplan']['versie']")" = 1
+oas_cjg_melding 743834902 "Sara Bos" 2015-10-07
+OAS_S2=$OAS_ZAAK OAS_STATUS=ontvangen
+check "the second child's zaak is in the same gezin" test "$(json "['gezin']['id']")" = "$OAS_GEZIN"
+for a in ontvangst_bevestigen vooronderzoek gesprek verslag gezinsplan-bestaand; do
+	oas_act "$OAS_S2" "$a"
+done
+check "gezinsplan-bestaand: the zaak is gezinsplan_opgesteld, the gezin still has plan version 1, both zaken in it" \
+	oas_answer 200 POST "$OAS_ACTIE_PATH" \
+	'a["status"] == "gezinsplan_opgesteld" and a["gezin"]["gezinsplan"]["versie"] == 1 and [z["id"] for z in a["gezin"]["zaken"]] == b' \
+	"[\"$OAS_S1\", \"$OAS_S2\"]"
+OAS_GEZIN_PATH='/api/v1/gezinnen/{id}'
+OAS_REGISSEUR=$(oas_example "$OAS_GEZIN_PATH/casusregisseur" post request cjg)
+# oas_gezin_is KIND REGISSEUR: BODY is the gezin of the two zaken as a
+# caller of KIND (cjg, gezin: an ouder, other: plein) sees it, with
+# REGISSEUR (JSON: the example posted, or null) as casusregisseur now.
+oas_gezin_is() {
+	[ "$STATUS" = 200 ] && oas_fits GET "$OAS_GEZIN_PATH" 200 && python3 -c '
+import json, sys
+g, kind, ids, ref, plan, r = (json.loads(sys.argv[1]), sys.argv[2], sys.argv[3].split(), sys.argv[4],
+                               json.load(open(sys.argv[5], encoding="utf-8")), json.loads(sys.argv[6]))
+ok = g["id"] == sys.argv[7] and [z["id"] for z in g["zaken"]] == ids
+p = g["gezinsplan"] or {}
+ok = ok and p.get("versie") == 1 and p.get("zaak") == ref and p.get("door") == "cjg"
+ok = ok and p.get("inhoud") == (plan if kind in ("cjg", "gezin") else None)
+ok = ok and [v["versie"] for v in g["gezinsplan_versies"]] == [1]
+now = g["casusregisseur"]
+ok = ok and (now is None if r is None else {k: now[k] for k in r} == r and now["toelichting"] == r.get("toelichting"))
+history = g["casusregisseurs"]
+if kind == "cjg":
+    ok = ok and [(h["soort"], h["naam"], h["door"]) for h in history] == ([] if r is None else [(r["soort"], r["naam"], "cjg")])
+else:
+    ok = ok and history is None
+sys.exit(0 if ok else 1)' "$BODY" "$1" "$OAS_S1 $OAS_S2" "$OAS_S1_REF" "${OAS_ACTIE[gezinsplan]}" "$2" "$OAS_GEZIN"
+}
+request GET "/api/v1/gezinnen/$OAS_GEZIN" -H "$(bearer "$OAS_CJG")"
+check "GET $OAS_GEZIN_PATH as cjg: 200, fits the documented schema, both zaken, one plan (the example, by the first zaak), no regisseur yet" \
+	oas_gezin_is cjg null
+request POST "/api/v1/gezinnen/$OAS_GEZIN/casusregisseur" -H "$(bearer "$OAS_CJG")" \
+	-H 'Content-Type: application/json' --data-binary "$OAS_REGISSEUR"
+check "POST $OAS_GEZIN_PATH/casusregisseur example 'cjg' as cjg: 200 (got $STATUS)" test "$STATUS" = 200
+check "POST $OAS_GEZIN_PATH/casusregisseur: the answer fits the documented 200 schema" \
+	oas_fits POST "$OAS_GEZIN_PATH/casusregisseur" 200
+check "POST $OAS_GEZIN_PATH/casusregisseur: the gezin names the example as casusregisseur, by the cjg" \
+	oas_gezin_is cjg "$OAS_REGISSEUR"
+request GET "/api/v1/gezinnen/$OAS_GEZIN" -H "$(bearer "$(token -r ouder -c bsn=994122950 -s oas-ouder-bos)")"
+check "GET $OAS_GEZIN_PATH as the ouder: 200, fits the documented schema, the plan's content, no regisseur history" \
+	oas_gezin_is gezin "$OAS_REGISSEUR"
+request GET "/api/v1/gezinnen/$OAS_GEZIN" -H "$(bearer "$(token -r plein)")"
+check "GET $OAS_GEZIN_PATH as the plein: 200, fits the documented schema, no content of the plan" \
+	oas_gezin_is other "$OAS_REGISSEUR"
+request GET "/api/v1/zaken/$OAS_S2" -H "$(bearer "$OAS_CJG")"
+check "GET /api/v1/zaken/{id} of the second child as cjg: 200, fits the documented schema, gezin.casusregisseur is the one named" \
+	oas_answer 200 GET "/api/v1/zaken/{id}" '{k: a["gezin"]["casusregisseur"][k] for k in b} == b' "$OAS_REGISSEUR"
+request GET "/api/v1/gezinnen/$OAS_GEZIN" -H "$(bearer "$(token -r huisarts)")"
+check "GET $OAS_GEZIN_PATH as a huisarts with no zaak of it: 404 that fits the documented schema" \
+	oas_problem_fits 404 GET "$OAS_GEZIN_PATH"
+request GET "/api/v1/gezinnen/$OAS_GEZIN" -H "$(bearer "$(token -r cjg -c gemeente=0363 -s oas-cjg-0363)")"
+check "GET $OAS_GEZIN_PATH as the cjg of another gemeente: 404 that fits the documented schema" \
+	oas_problem_fits 404 GET "$OAS_GEZIN_PATH"
+request GET "/api/v1/gezinnen/00000000-0000-4000-8000-000000000000" -H "$(bearer "$OAS_CJG")"
+check "GET $OAS_GEZIN_PATH of no gezin: 404 that fits the documented schema" \
+	oas_problem_fits 404 GET "$OAS_GEZIN_PATH"
+request POST "/api/v1/gezinnen/$OAS_GEZIN/casusregisseur" -H "$(bearer "$(token -r ouder -c bsn=994122950 -s oas-ouder-bos)")" \
+	-H 'Content-Type: application/json' --data-binary "$OAS_REGISSEUR"
+check "POST $OAS_GEZIN_PATH/casusregisseur as the ouder: 403 that fits the documented schema" \
+	oas_problem_fits 403 POST "$OAS_GEZIN_PATH/casusregisseur"
+request POST "/api/v1/gezinnen/$OAS_GEZIN/casusregisseur" -H "$(bearer "$(token -r cjg -c gemeente=0363 -s oas-cjg-0363)")" \
+	-H 'Content-Type: application/json' --data-binary "$OAS_REGISSEUR"
+check "POST $OAS_GEZIN_PATH/casusregisseur as the cjg of another gemeente: 404 that fits the documented schema" \
+	oas_problem_fits 404 POST "$OAS_GEZIN_PATH/casusregisseur"
+request POST "/api/v1/gezinnen/$OAS_GEZIN/casusregisseur" -H "$(bearer "$OAS_CJG")" \
+	-H 'Content-Type: application/json' --data-binary '{"soort": "buurman", "naam": "Piet", "organisatie": "De straat"}'
+check "POST $OAS_GEZIN_PATH/casusregisseur with a soort not in the enum: 422 naming soort, fits the documented schema" \
+	oas_problem_fits 422 POST "$OAS_GEZIN_PATH/casusregisseur" '"soort"'
+# The family the example 'volledig' of POST /api/v1/overdrachten handed over:
+# the team's contact is its casusregisseur.
+OAS_ZAAK_O=${OAS_MADE[/api/v1/overdrachten volledig]:-none}
+request GET "/api/v1/zaken/$OAS_ZAAK_O" -H "$(bearer "$(token -r plein)")"
+request GET "/api/v1/gezinnen/$(json "['gezin']['id']")" -H "$(bearer "$(token -r plein)")"
+check "GET $OAS_GEZIN_PATH of the handed-over family as the plein: 200, fits the documented schema, the team's contact is casusregisseur" \
+	oas_answer 200 GET "$OAS_GEZIN_PATH" \
+	'(a["casusregisseur"]["soort"], a["casusregisseur"]["naam"], a["casusregisseur"]["organisatie"]) == ("team", b["team"]["contactpersoon"], b["team"]["naam"]) and a["casusregisseurs"] is None and a["gezinsplan"] is None and a["gezinsplan_versies"] == []' \
+	"$(cat "${OAS_SENT[/api/v1/overdrachten volledig]:-/dev/null}")"
+
+# ---------------------------------------------------------------- regio en doorzending
+# With a region (Zutphen, Lochem, Apeldoorn) configured: the machtiging
+# example (Rotterdam, 0599) is accepted as the response example
+# 'buiten-regio' says and waits in Zutphen's worklist; the doorzenden example
+# (to Lochem, in the region) moves a melding, as the example
+# 'doorzenden-binnen-regio' says. Then the daemon runs without a region again.
+restart_daemon "regio=0301 0262 0200"
+request POST /api/v1/mandaten -H "$(bearer "$(token -r gi)")" -H 'Content-Type: application/json' \
+	--data-binary @"${OAS_SENT[/api/v1/mandaten machtiging]:-/dev/null}"
+check "regio: POST /api/v1/mandaten example 'machtiging' (Rotterdam): 201, fits the documented schema, as the example 'buiten-regio'" \
+	oas_answer 201 POST /api/v1/mandaten \
+	'all(a[k] == b[k] for k in ("verantwoordelijke_gemeente", "behandelende_gemeente", "buiten_regio", "doorzending", "mandaat", "status")) and sorted(a["termijnen"]) == sorted(b["termijnen"])' \
+	"$(oas_example /api/v1/mandaten post 201 buiten-regio)"
+OAS_ZAAK_R=$(json "['id']") OAS_GEZIN_R=$(json "['gezin']['id']")
+OAS_WERK=$(oas_example /api/v1/werkvoorraad get 200 drie-zaken)
+request GET "/api/v1/zaken/$OAS_ZAAK_R" -H "$(bearer "$OAS_CJG")"
+check "regio: GET the zaak as the cjg of Zutphen: 200, fits the documented schema, the actions allowed outside the region" \
+	oas_answer 200 GET "/api/v1/zaken/{id}" 'a["acties_toegestaan"] == b["zaken"][0]["acties_toegestaan"]' "$OAS_WERK"
+request GET /api/v1/werkvoorraad -H "$(bearer "$OAS_CJG")"
+check "regio: GET /api/v1/werkvoorraad as the cjg of Zutphen: fits the documented schema, lists the zaak buiten_regio for Rotterdam with its gezin" \
+	oas_answer 200 GET /api/v1/werkvoorraad \
+	'[(i["buiten_regio"], i["verantwoordelijke_gemeente"], i["gezin"], i["acties_toegestaan"]) for i in a["zaken"] if i["id"] == b[1]] == [(True, "0599", b[2], b[0]["zaken"][0]["acties_toegestaan"])]' \
+	"[$OAS_WERK, \"$OAS_ZAAK_R\", \"$OAS_GEZIN_R\"]"
+request GET "/api/v1/zaken?limit=100" -H "$(bearer "$OAS_CJG")"
+check "regio: GET /api/v1/zaken as the cjg of Zutphen: fits the documented schema, the zaak buiten_regio" \
+	oas_answer 200 GET /api/v1/zaken '[z["buiten_regio"] for z in a["zaken"] if z["id"] == b] == [True]' "\"$OAS_ZAAK_R\""
+oas_melding false
+request POST "/api/v1/zaken/$OAS_ZAAK/acties/doorzenden" -H "$(bearer "$OAS_CJG")" \
+	-H 'Content-Type: application/json' --data-binary @"${OAS_ACTIE[doorzenden]:-/dev/null}"
+check "regio: POST $OAS_ACTIE_PATH example 'doorzenden' (to Lochem, in the region): 200, fits the documented schema, as the example 'doorzenden-binnen-regio'" \
+	oas_answer 200 POST "$OAS_ACTIE_PATH" 'a == dict(b[0], id=b[1])' \
+	"[$(oas_example "$OAS_ACTIE_PATH" post 200 doorzenden-binnen-regio), \"$OAS_ZAAK\"]"
+request GET "/api/v1/zaken/$OAS_ZAAK" -H "$(bearer "$OAS_CJG")"
+check "regio: the CJG of Zutphen no longer sees the moved zaak: 404" is_problem 404
+request GET "/api/v1/zaken/$OAS_ZAAK" -H "$(bearer "$(token -r cjg -c gemeente=0262 -s oas-cjg-0262)")"
+check "regio: the CJG of Lochem reads it: 200, fits the documented schema, ontvangen there, the step recorded with binnen_regio" \
+	oas_answer 200 GET "/api/v1/zaken/{id}" \
+	'(a["status"], a["verantwoordelijke_gemeente"], a["behandelende_gemeente"], a["buiten_regio"], a["doorzending"], a["statushistorie"][-1]["actie"], a["statushistorie"][-1]["gegevens"].get("binnen_regio")) == ("ontvangen", b, b, False, None, "doorzenden", True)' \
+	'"0262"'
+restart_daemon
 
 OAS_GETS=$(python3 "$OAS_TOOL" plain-gets "$OAS_FILE")
 check "openapi.yaml describes GET /api/v1/health" grep -qx $'/api/v1/health\t-' <<<"$OAS_GETS"
