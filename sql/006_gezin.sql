@@ -68,22 +68,19 @@ BEGIN
 END
 $$;
 
-DO $$
+-- The policy that lets the owner's own functions through while they set
+-- toegang.systeem (named <table>_systeem); current_user is the migrating owner.
+CREATE FUNCTION systeem_beleid(p_tabel regclass) RETURNS void
+LANGUAGE plpgsql AS $$
 BEGIN
-    EXECUTE format('CREATE POLICY zaak_systeem ON zaak TO %I '
+    EXECUTE format('CREATE POLICY %I ON %s TO %I '
         'USING (current_setting(''toegang.systeem'', true) = ''aan'') '
-        'WITH CHECK (current_setting(''toegang.systeem'', true) = ''aan'')', current_user);
-    EXECUTE format('CREATE POLICY gezin_systeem ON gezin TO %I '
-        'USING (current_setting(''toegang.systeem'', true) = ''aan'') '
-        'WITH CHECK (current_setting(''toegang.systeem'', true) = ''aan'')', current_user);
-    EXECUTE format('CREATE POLICY gezinsplan_systeem ON gezinsplan TO %I '
-        'USING (current_setting(''toegang.systeem'', true) = ''aan'') '
-        'WITH CHECK (current_setting(''toegang.systeem'', true) = ''aan'')', current_user);
-    EXECUTE format('CREATE POLICY gezin_regisseur_systeem ON gezin_regisseur TO %I '
-        'USING (current_setting(''toegang.systeem'', true) = ''aan'') '
-        'WITH CHECK (current_setting(''toegang.systeem'', true) = ''aan'')', current_user);
+        'WITH CHECK (current_setting(''toegang.systeem'', true) = ''aan'')',
+        p_tabel::text || '_systeem', p_tabel, current_user);
 END
 $$;
+REVOKE ALL ON FUNCTION systeem_beleid(regclass) FROM PUBLIC;
+SELECT systeem_beleid(t) FROM unnest(ARRAY['zaak', 'gezin', 'gezinsplan', 'gezin_regisseur']::regclass[]) AS t;
 
 ALTER TABLE gezin ENABLE ROW LEVEL SECURITY;
 ALTER TABLE gezin FORCE ROW LEVEL SECURITY;

@@ -48,6 +48,16 @@ GRANT SELECT, INSERT ON toewijzing TO toegang_app;
 GRANT UPDATE (gestart_op) ON toewijzing TO toegang_app;
 GRANT USAGE ON SEQUENCE toewijzing_nummer_seq TO toegang_app;
 
+-- API.md "Who sees what": an aanbieder sees the zaken in which a toewijzing
+-- names its AGB code (the policy is in sql/008_regio.sql). The codes are kept
+-- on the zaak, as partij_bsn is, because zaak's policy cannot read
+-- toewijzing, whose own policy reads zaak, without recursion. They are added
+-- as toewijzingen are made (ZK_SQL_ACTION_APPLY) and never removed: a
+-- provider keeps seeing what it was once allocated.
+ALTER TABLE zaak ADD COLUMN aanbieder_agbs text[] NOT NULL DEFAULT '{}';
+CREATE INDEX zaak_aanbieder_agbs ON zaak USING gin (aanbieder_agbs);
+GRANT UPDATE (aanbieder_agbs) ON zaak TO toegang_app;
+
 -- Help a PGB cannot pay for (4.2.4 sub h), as dated data: by the maatregel
 -- of a mandaat, or by the JZ020 productcategorie of the product.
 CREATE TABLE pgb_uitsluiting (

@@ -38,6 +38,9 @@ LANGUAGE sql STABLE AS $$
             THEN z.verwijzer_agb = current_setting('toegang.identiteit', true)
         WHEN current_setting('toegang.rol', true) IN ('gi', 'rechter', 'om', 'jji')
             THEN z.verwijzer_org = current_setting('toegang.identiteit', true)
+        -- API.md: the zaken in which a toewijzing names its AGB (sql/007_toewijzing.sql)
+        WHEN current_setting('toegang.rol', true) = 'aanbieder'
+            THEN z.aanbieder_agbs @> ARRAY[current_setting('toegang.identiteit', true)]
         WHEN current_setting('toegang.rol', true) IN ('cjg', 'plein', 'gst', 'beheerder')
             THEN z.behandelende_gemeente = current_setting('toegang.identiteit', true)
         ELSE false
@@ -82,16 +85,7 @@ END
 $$;
 
 -- zaak_termijn and zaak_status are written by the owner's function above.
-DO $$
-BEGIN
-    EXECUTE format('CREATE POLICY zaak_termijn_systeem ON zaak_termijn TO %I '
-        'USING (current_setting(''toegang.systeem'', true) = ''aan'') '
-        'WITH CHECK (current_setting(''toegang.systeem'', true) = ''aan'')', current_user);
-    EXECUTE format('CREATE POLICY zaak_status_systeem ON zaak_status TO %I '
-        'USING (current_setting(''toegang.systeem'', true) = ''aan'') '
-        'WITH CHECK (current_setting(''toegang.systeem'', true) = ''aan'')', current_user);
-END
-$$;
+SELECT systeem_beleid(t) FROM unnest(ARRAY['zaak_termijn', 'zaak_status']::regclass[]) AS t;
 
 REVOKE ALL ON FUNCTION zaak_doorzenden_binnen_regio(uuid, char, text, jsonb, jsonb) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION zaak_doorzenden_binnen_regio(uuid, char, text, jsonb, jsonb) TO toegang_app;

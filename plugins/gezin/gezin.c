@@ -6,16 +6,15 @@
  * casusregisseur, a CJG worker or the team; every change is kept.
  * Zaken are linked into a gezin when they are created (sql/006_gezin.sql).
  */
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include <toegang/plugin.h>
 
 #include "gezin_sql.h"
 #include "plugin_macros.h"
 
-static char st_read[64], st_regisseur[64];
+/* The plugin's prepared statements. */
+#define ST_READ "gezin.lezen"
+#define ST_REGISSEUR "gezin.regisseur"
 
 static const char *const soorten[] = { "cjg", "team", NULL };
 static const zk_field regisseur_fields[] = {
@@ -44,7 +43,7 @@ static tg_outcome read_log_send(tg_request *req, const tg_services *svc, const c
 	char refs[GZ_MAX_ZAKEN][TG_PERSON_REF_SIZE];
 	json_t *doc = NULL, *shown = NULL, *pair;
 	size_t n = 0, i;
-	PGresult *r = svc->db_exec(req, st_read, 3, params);
+	PGresult *r = svc->db_exec(req, ST_READ, 3, params);
 	tg_outcome out = TG_FAIL_INTERNAL;
 
 	if (!r)
@@ -130,8 +129,7 @@ static tg_outcome post_regisseur(tg_request *req, const tg_services *svc, void *
 	if (!invalid)
 		goto done;
 	if (zk_validate(body, tables, "", invalid) > 0) {
-		svc->send_problem(req, 422, "validation", "Unprocessable Content",
-		    "Er is niets vastgelegd: invalid-params noemt wat er niet klopt.", invalid);
+		zk_send_invalid(req, svc, invalid);
 		out = TG_DONE;
 		goto done;
 	}
@@ -143,7 +141,7 @@ static tg_outcome post_regisseur(tg_request *req, const tg_services *svc, void *
 		const char *params[9] = { canon, p->role_name, p->identity, member(body, "soort"),
 			member(body, "naam"), member(body, "organisatie"), member(body, "telefoon"),
 			member(body, "email"), member(body, "toelichting") };
-		r = svc->db_exec(req, st_regisseur, 9, params);
+		r = svc->db_exec(req, ST_REGISSEUR, 9, params);
 	}
 	if (!r) {
 		out = TG_FAIL_DB;
@@ -180,10 +178,8 @@ static const tg_route routes[] = {
 
 static int init_statements(const tg_services *svc)
 {
-	snprintf(st_read, sizeof(st_read), "gezin.lezen");
-	snprintf(st_regisseur, sizeof(st_regisseur), "gezin.regisseur");
-	if (svc->db_prepare(st_read, GZ_SQL_READ, 3) != 0 ||
-	    svc->db_prepare(st_regisseur, GZ_SQL_REGISSEUR, 9) != 0)
+	if (svc->db_prepare(ST_READ, GZ_SQL_READ, 3) != 0 ||
+	    svc->db_prepare(ST_REGISSEUR, GZ_SQL_REGISSEUR, 9) != 0)
 		return -1;
 	return 0;
 }

@@ -45,6 +45,12 @@ int zk_plugin_init(const tg_services *svc, const char *plugin)
 
 void zk_plugin_fini(void) { zk_codelijsten_free(); }
 
+void zk_send_invalid(tg_request *req, const tg_services *svc, const json_t *invalid)
+{
+	svc->send_problem(req, 422, "validation", "Unprocessable Content",
+	    "Er is niets vastgelegd: invalid-params noemt wat er niet klopt.", invalid);
+}
+
 void zk_today(const tg_services *svc, zk_date *today)
 {
 	time_t now = svc->now();

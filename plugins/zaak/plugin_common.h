@@ -13,6 +13,9 @@
 int zk_plugin_init(const tg_services *svc, const char *plugin);
 void zk_plugin_fini(void);
 
+/* 422 for content that failed its table or rules: nothing was recorded. */
+void zk_send_invalid(tg_request *req, const tg_services *svc, const json_t *invalid);
+
 /* Today in the Dutch calendar (the core runs with TZ=Europe/Amsterdam). */
 void zk_today(const tg_services *svc, zk_date *today);
 

@@ -62,8 +62,7 @@ static tg_outcome refuse_invalid(tg_request *req, const tg_services *svc, const 
 	svc->db_tx(req, TG_TX_ROLLBACK);
 	if (refused_log(req, svc, name, id) != 0)
 		return TG_FAIL_DB;
-	svc->send_problem(req, 422, "validation", "Unprocessable Content",
-	    "Er is niets vastgelegd: invalid-params noemt wat er niet klopt.", invalid);
+	zk_send_invalid(req, svc, invalid);
 	return TG_DONE;
 }
 
@@ -242,7 +241,9 @@ static tg_outcome apply_step(tg_request *req, const tg_services *svc, const char
 		    ctx->verplaatsen_naar);
 		a = svc->db_exec(req, st_move, 5, move);
 	} else {
-		if (action->writes_plan && !json_is_true(json_object_get(body, "bestaand_plan")))
+		/* a new version of the gezin's plan, unless the zaak adopts the current one */
+		bool new_plan = action->writes_plan && !json_is_true(json_object_get(body, "bestaand_plan"));
+		if (new_plan)
 			plan_text = json_dumps(body, JSON_COMPACT);
 		if (action->allocates && (allocated = toewijzingen_of(body)) != NULL)
 			allocated_text = json_dumps(allocated, JSON_COMPACT);
@@ -251,8 +252,8 @@ static tg_outcome apply_step(tg_request *req, const tg_services *svc, const char
 			    "datum", json_object_get(body, "startdatum"));
 			start_text = start ? json_dumps(start, JSON_COMPACT) : NULL;
 		}
-		if ((action->writes_plan && !plan_text && !json_is_true(json_object_get(body, "bestaand_plan"))) ||
-		    (allocated && !allocated_text) || (action->starts && !start_text))
+		if ((new_plan && !plan_text) || (allocated && !allocated_text) ||
+		    (action->starts && !start_text))
 			goto done;
 		clears_literal(action->clears, clears, sizeof(clears));
 		{
@@ -339,8 +340,7 @@ tg_outcome zk_action_post(tg_request *req, const tg_services *svc, const char *i
 	action = zk_action_first(name);
 	tables[0] = action->fields;
 	if (zk_validate(body, tables, "", invalid) > 0) {
-		svc->send_problem(req, 422, "validation", "Unprocessable Content",
-		    "Er is niets vastgelegd: invalid-params noemt wat er niet klopt.", invalid);
+		zk_send_invalid(req, svc, invalid);
 		out = TG_DONE;
 		goto done;
 	}

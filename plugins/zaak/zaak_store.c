@@ -385,8 +385,7 @@ tg_outcome zk_zaak_create(tg_request *req, const tg_services *svc, const json_t 
 	params[29] = team;
 	if (!failed && strcmp(route->route, "overdracht") == 0)
 		regisseur = team_regisseur(p, in, &failed);
-	if (failed || (in->andere_domeinen && !domeinen) ||
-	    svc->db_tx(req, TG_TX_BEGIN) != 0) {
+	if (failed || svc->db_tx(req, TG_TX_BEGIN) != 0) {
 		out = failed ? TG_FAIL_INTERNAL : TG_FAIL_DB;
 		goto done;
 	}
