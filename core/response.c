@@ -87,7 +87,9 @@ int tg_send_json(tg_request *req, int status, const json_t *body, const char *lo
 			return -1;
 		snprintf(extra, sizeof(extra), "Location: %s\r\n", location);
 	}
-	text = json_dumps(body, JSON_COMPACT);
+	/* Reals are amounts in euro (two decimals, at most 10 digits): 15
+	 * significant digits print 1138.98 as itself, not its nearest double. */
+	text = json_dumps(body, JSON_COMPACT | JSON_REAL_PRECISION(15));
 	if (!text)
 		return -1;
 	rc = tg_send(req, status, "application/json", extra[0] ? extra : NULL, text, strlen(text));

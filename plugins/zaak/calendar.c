@@ -117,6 +117,20 @@ zk_day zk_termijn(zk_day start, int n, zk_unit unit)
 				n--;
 		}
 		break;
+	case ZK_MAANDEN: {
+		/* The same day n months on; the month's last day where it has none
+		 * (31 August + 6 months = 28 or 29 February). */
+		static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+		zk_date s = zk_day_to(start);
+		int m0 = s.m - 1 + n, last;
+		s.y += m0 / 12;
+		s.m = m0 % 12 + 1;
+		last = mdays[s.m - 1] + (s.m == 2 && (s.y % 4 == 0 && (s.y % 100 != 0 || s.y % 400 == 0)));
+		if (s.d > last)
+			s.d = last;
+		d = zk_day_from(&s);
+		break;
+	}
 	case ZK_KALENDERDAGEN:
 		/* not a term of law: the ATW does not move it */
 		return start + n;
@@ -136,6 +150,8 @@ bool zk_unit_parse(const char *s, zk_unit *unit)
 		*unit = ZK_WERKDAGEN;
 	else if (strcmp(s, "kalenderdagen") == 0)
 		*unit = ZK_KALENDERDAGEN;
+	else if (strcmp(s, "maanden") == 0)
+		*unit = ZK_MAANDEN;
 	else
 		return false;
 	return true;

@@ -23,7 +23,7 @@ typedef long zk_day;
 
 /* Kalenderdagen: every day counts and the end is not moved (spoed, not a
  * term of law); the other units end per ATW art. 1. */
-typedef enum zk_unit { ZK_DAGEN, ZK_WEKEN, ZK_WERKDAGEN, ZK_KALENDERDAGEN } zk_unit;
+typedef enum zk_unit { ZK_DAGEN, ZK_WEKEN, ZK_WERKDAGEN, ZK_KALENDERDAGEN, ZK_MAANDEN } zk_unit;
 
 zk_day zk_day_from(const zk_date *d);
 zk_date zk_day_to(zk_day day);
@@ -45,7 +45,7 @@ zk_day zk_atw_einde(zk_day day);
  */
 zk_day zk_termijn(zk_day start, int n, zk_unit unit);
 
-/* Parses "dagen" / "weken" / "werkdagen" / "kalenderdagen"; false for anything else. */
+/* Parses "dagen" / "weken" / "werkdagen" / "kalenderdagen" / "maanden"; false for anything else. */
 bool zk_unit_parse(const char *s, zk_unit *unit);
 
 /*

@@ -1,6 +1,7 @@
 /* The validation-table walker; see fields.h. */
 #include "fields.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -131,6 +132,7 @@ static const char *kind_name(zk_kind k)
 	case ZK_OBJECT: return "moet een object zijn";
 	case ZK_ARRAY: return "moet een lijst (array) zijn";
 	case ZK_INT: return "moet een geheel getal zijn";
+	case ZK_AMOUNT: return "moet een getal zijn";
 	default: return "moet een tekst (string) zijn";
 	}
 }
@@ -173,6 +175,17 @@ static size_t check_value(const zk_field *f, const json_t *v, const char *path, 
 			snprintf(sub, sizeof(sub), "een geheel getal van %zu tot en met %zu", f->min, f->max);
 			zk_invalid(invalid, path, sub);
 			return 1;
+		}
+		break;
+	case ZK_AMOUNT:
+		if (!json_is_number(v)) {
+			problem = kind_name(f->kind);
+		} else if (json_number_value(v) < (double)f->min || json_number_value(v) > (double)f->max) {
+			snprintf(sub, sizeof(sub), "een getal van %zu tot en met %zu", f->min, f->max);
+			zk_invalid(invalid, path, sub);
+			return 1;
+		} else if (fabs(json_number_value(v) * 100.0 - round(json_number_value(v) * 100.0)) > 1e-6) {
+			problem = "heeft hoogstens twee decimalen";
 		}
 		break;
 	case ZK_OBJECT:

@@ -26,14 +26,15 @@ typedef enum zk_kind {
 	ZK_ENUM,       /* one of .values */
 	ZK_OBJECT,     /* an object described by .fields */
 	ZK_ARRAY,      /* an array of objects described by .fields */
-	ZK_INT         /* a JSON integer from .min to .max */
+	ZK_INT,        /* a JSON integer from .min to .max */
+	ZK_AMOUNT      /* a JSON number from .min to .max with at most two decimals (euro, hours) */
 } zk_kind;
 
 typedef struct zk_field {
 	const char *name;            /* NULL ends a table */
 	zk_kind kind;
 	bool required;
-	size_t min, max;             /* TEXT: characters (after trimming); ARRAY: items; INT: value */
+	size_t min, max;             /* TEXT: characters (after trimming); ARRAY: items; INT, AMOUNT: value */
 	const struct zk_field *fields;
 	const zk_codelijst *codes;   /* ZK_CODE: filled at start-up */
 	const char *code_name;       /* ZK_CODE: named in the reason, e.g. "CBS-gemeentecode" */

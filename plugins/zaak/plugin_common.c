@@ -60,3 +60,38 @@ void zk_today(const tg_services *svc, zk_date *today)
 	today->m = tm.tm_mon + 1;
 	today->d = tm.tm_mday;
 }
+
+void zk_bad_query(tg_request *req, const tg_services *svc, const char *name, const char *reason)
+{
+	json_t *invalid = json_array();
+	if (!invalid)
+		return;
+	zk_invalid(invalid, name, reason);
+	svc->send_problem(req, 400, "invalid-query", "Bad Request", "Een zoekparameter is ongeldig.", invalid);
+	json_decref(invalid);
+}
+
+tg_outcome zk_send_statement_json(tg_request *req, const tg_services *svc, const char *stmt,
+    int nparams, const char *const *params, const char *event)
+{
+	PGresult *r;
+	tg_outcome out = TG_FAIL_INTERNAL;
+
+	if (svc->db_tx(req, TG_TX_BEGIN) != 0)
+		return TG_FAIL_DB;
+	r = svc->db_exec(req, stmt, nparams, params);
+	if (!r)
+		return TG_FAIL_DB;
+	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1) {
+		json_t *answer = json_loads(PQgetvalue(r, 0, 0), 0, NULL);
+		if (svc->db_tx(req, TG_TX_COMMIT) != 0)
+			out = TG_FAIL_DB;
+		else if (answer && svc->send_json(req, 200, answer, NULL) == 0)
+			out = TG_DONE;
+		json_decref(answer);
+	} else {
+		zk_log_sqlstate(svc, req, event, r);
+	}
+	PQclear(r);
+	return out;
+}

@@ -16,6 +16,17 @@ void zk_plugin_fini(void);
 /* 422 for content that failed its table or rules: nothing was recorded. */
 void zk_send_invalid(tg_request *req, const tg_services *svc, const json_t *invalid);
 
+/* 400 for a query parameter that is not what it should be. */
+void zk_bad_query(tg_request *req, const tg_services *svc, const char *name, const char *reason);
+
+/*
+ * Runs stmt (one row, one column of JSON text) in a transaction of its own
+ * and sends the JSON with 200. TG_DONE once answered, or a failure (the
+ * statement's SQLSTATE logged as event).
+ */
+tg_outcome zk_send_statement_json(tg_request *req, const tg_services *svc, const char *stmt,
+    int nparams, const char *const *params, const char *event);
+
 /* Today in the Dutch calendar (the core runs with TZ=Europe/Amsterdam). */
 void zk_today(const tg_services *svc, zk_date *today);
 

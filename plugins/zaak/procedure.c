@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "pgb_calc.h"
 #include "regio.h"
 #include "zaak_input.h"
 
@@ -161,11 +162,14 @@ static const zk_field f_product[] = {
 	{ .name = "ingangsdatum", .kind = ZK_DATE, .required = true },
 	{ .name = "einddatum", .kind = ZK_DATE, .required = true },
 	{ .name = "omvang", .kind = ZK_OBJECT, .fields = zk_omvang_fields },
+	/* The productenboek's iJw product code, and for a PGB what it pays (chapter 4). */
+	{ .name = "productcode", .kind = ZK_TEXT, .min = 1, .max = 5 },
+	{ .name = "pgb", .kind = ZK_OBJECT, .fields = zk_pgb_product_fields },
 	{ .name = NULL },
 };
 static const zk_field f_beschikking[] = {
 	{ .name = "besluit", .kind = ZK_ENUM, .required = true, .values = besluiten },
-	{ .name = "producten", .kind = ZK_ARRAY, .min = 0, .max = 20, .fields = f_product },
+	{ .name = "producten", .kind = ZK_ARRAY, .min = 0, .max = ZK_PRODUCTEN_MAX, .fields = f_product },
 	{ .name = "grondslag", .kind = ZK_TEXT_LINES, .required = true, .min = 1, .max = 2000 },
 	{ .name = "motivering", .kind = ZK_TEXT_LINES, .required = true, .min = 1, .max = 20000 },
 	{ .name = NULL },

@@ -44,6 +44,9 @@ typedef size_t (*zk_action_rule)(const json_t *body, zk_action_ctx *ctx, json_t 
 #define ZK_ROUTE_OVERDRACHT 8u
 #define ZK_ROUTES_ALL 15u
 
+/* The products one beschikking may name. */
+#define ZK_PRODUCTEN_MAX 20
+
 typedef struct zk_action {
 	const char *name;             /* the {actie} of POST /zaken/{id}/acties/{actie} */
 	const char *const *from;      /* states, NULL-terminated */

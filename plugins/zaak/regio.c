@@ -59,3 +59,22 @@ const char *zk_behandelende_gemeente(const char *verantwoordelijke, const char *
 		return eigen;
 	return codes[0];
 }
+
+const char *zk_regio_array(void)
+{
+	/* "{0050,0262}": five characters a code, built once per load. */
+	static char text[ZK_REGIO_MAX * 5 + 3];
+	size_t at = 0;
+	if (ncodes == 0)
+		return NULL;
+	text[at++] = '{';
+	for (size_t i = 0; i < ncodes; i++) {
+		if (i)
+			text[at++] = ',';
+		memcpy(text + at, codes[i], 4);
+		at += 4;
+	}
+	text[at++] = '}';
+	text[at] = '\0';
+	return text;
+}

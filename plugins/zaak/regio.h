@@ -31,4 +31,7 @@ bool zk_regio_lid(const char *gemeente);
  */
 const char *zk_behandelende_gemeente(const char *verantwoordelijke, const char *eigen);
 
+/* The region as a PostgreSQL text[] literal ("{0050,0262}"), or NULL when none is configured. */
+const char *zk_regio_array(void);
+
 #endif

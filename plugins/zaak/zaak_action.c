@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "pgb_calc.h"
 #include "plugin_common.h"
 #include "procedure.h"
 #include "zaak_sql.h"
@@ -13,8 +14,7 @@
 
 #define DUE_SOON_WERKDAGEN 5
 
-static char st_load[80], st_apply[80], st_move[80], st_werk[80], st_inzage[80], st_ggz[80],
-    st_pgb[80];
+static char st_load[80], st_apply[80], st_move[80], st_werk[80], st_inzage[80], st_ggz[80];
 
 int zk_action_init(const tg_services *svc, const char *prefix)
 {
@@ -24,11 +24,10 @@ int zk_action_init(const tg_services *svc, const char *prefix)
 	snprintf(st_inzage, sizeof(st_inzage), "%s.inzage", prefix);
 	snprintf(st_ggz, sizeof(st_ggz), "%s.ggz", prefix);
 	snprintf(st_move, sizeof(st_move), "%s.actie_verplaatsen", prefix);
-	snprintf(st_pgb, sizeof(st_pgb), "%s.pgb", prefix);
 	if (svc->db_prepare(st_load, ZK_SQL_ACTION_LOAD, 5) != 0 ||
 	    svc->db_prepare(st_apply, ZK_SQL_ACTION_APPLY, 14) != 0 ||
 	    svc->db_prepare(st_move, ZK_SQL_ACTION_MOVE, 5) != 0 ||
-	    svc->db_prepare(st_pgb, ZK_SQL_PGB, 2) != 0 ||
+	    zk_pgb_init(svc, prefix) != 0 ||
 	    svc->db_prepare(st_werk, ZK_SQL_WERKVOORRAAD, 2) != 0 ||
 	    svc->db_prepare(st_inzage, ZK_SQL_INZAGE, 1) != 0 ||
 	    svc->db_prepare(st_ggz, ZK_SQL_GGZ, 1) != 0)
@@ -138,54 +137,179 @@ done:
 	return problems;
 }
 
-/*
- * 4.2.4 sub h: help a PGB cannot pay for. Each product to be a PGB is checked
- * against the dated exclusions, by the mandaat's maatregel and by its
- * productcategorie; a refusal names the rule. Returns the number of
- * problems, or -1 when the database failed.
- */
-static long check_pgb(tg_request *req, const tg_services *svc, const json_t *body,
-    const char *maatregel, json_t *invalid)
+/* Where a line's member lives in a beschikking's product. */
+static void pgb_name(char *out, size_t len, size_t i, const char *veld)
 {
-	const json_t *list = json_object_get(body, "producten"), *item;
-	json_t *pgb = json_array();
-	const char *params[2];
-	char *text = NULL;
-	PGresult *r = NULL;
-	long problems = -1;
-	size_t i;
-
-	if (!pgb)
-		return -1;
-	json_array_foreach(list, i, item)
-		if (strcmp(json_string_value(json_object_get(item, "vorm")), "pgb") == 0)
-			json_array_append_new(pgb, json_pack("{s:i, s:O?}", "i", (json_int_t)i,
-			    "productcategorie", json_object_get(item, "productcategorie")));
-	if (json_array_size(pgb) == 0) {
-		json_decref(pgb);
-		return 0;
-	}
-	text = json_dumps(pgb, JSON_COMPACT);
-	params[0] = maatregel;
-	params[1] = text;
-	r = text ? svc->db_exec(req, st_pgb, 2, params) : NULL;
-	if (r && PQresultStatus(r) == PGRES_TUPLES_OK) {
-		problems = 0;
-		for (int k = 0; k < PQntuples(r); k++) {
-			char name[48], reason[512];
-			snprintf(name, sizeof(name), "producten[%s].vorm", PQgetvalue(r, k, 0));
-			snprintf(reason, sizeof(reason), "een pgb is niet mogelijk voor %s (%s)",
-			    PQgetvalue(r, k, 1), PQgetvalue(r, k, 2));
-			zk_invalid(invalid, name, reason);
-			problems++;
+	static const struct { const char *veld, *name; } map[] = {
+		{ "volume", "omvang.volume" }, { "per", "omvang.frequentie" },
+		{ "eenheid", "omvang.eenheid" }, { "ingangsdatum", "ingangsdatum" },
+		{ "einddatum", "einddatum" }, { "productcategorie", "vorm" }, { "maatregel", "vorm" },
+		{ "product", "productcode" },
+	};
+	for (size_t k = 0; k < sizeof(map) / sizeof(map[0]); k++)
+		if (veld && strcmp(map[k].veld, veld) == 0) {
+			snprintf(out, len, "producten[%zu].%s", i, map[k].name);
+			return;
 		}
-	} else if (r) {
-		zk_log_sqlstate(svc, req, "pgb-check-failed", r);
+	snprintf(out, len, "producten[%zu].pgb.%s", i, veld ? veld : "");
+}
+
+/* 4.2.1 (and 4.3.1 sub a for informal help): the plan motivates the PGB. */
+static long pgb_motivations(size_t i, const json_t *pgb, json_t *invalid)
+{
+	static const struct { const char *name, *reason; } needed[] = {
+		{ "aanbod_niet_passend", "waarom het gecontracteerde aanbod niet passend is (art. 4.2.1 sub a)" },
+		{ "wens_pgb", "waarom de hulp als pgb gewenst is (art. 4.2.1 sub b)" },
+		{ "kwaliteit", "hoe de kwaliteit van de hulp gewaarborgd is (art. 4.2.1 sub c)" },
+		{ "informele_hulp", "waarom voor informele hulp gekozen wordt (art. 4.3.1 sub a)" },
+	};
+	const json_t *m = json_object_get(pgb, "motivering");
+	const char *hulp = json_string_value(json_object_get(pgb, "hulp"));
+	bool informeel = hulp && strcmp(hulp, "informeel") == 0;
+	long problems = 0;
+	for (size_t k = 0; k < sizeof(needed) / sizeof(needed[0]); k++) {
+		char name[96];
+		if (json_object_get(m, needed[k].name) || (k == 3 && !informeel))
+			continue;
+		snprintf(name, sizeof(name), "producten[%zu].pgb.motivering.%s", i, needed[k].name);
+		zk_invalid(invalid, name, needed[k].reason);
+		problems++;
 	}
-	PQclear(r);
-	free(text);
-	json_decref(pgb);
 	return problems;
+}
+
+/* The calculator's line for PGB product i, or NULL with the problem noted. */
+static json_t *pgb_line(size_t i, const json_t *p, json_t *invalid, long *problems)
+{
+	static const char *const copied[] = {
+		"tarief", "hulp", "leeftijd_hulpverlener", "woont_elders", "vog_datum",
+		"hulpverlening_per_etmaal", "tarief_gevraagd",
+	};
+	static const char *const per[][2] = { { "1", "dag" }, { "2", "week" }, { "4", "maand" }, { "6", "totaal" } };
+	static const char *const unit[][2] = { { "04", "uur" }, { "14", "etmaal" }, { "16", "dagdeel" } };
+	const json_t *pgb = json_object_get(p, "pgb"), *omvang = json_object_get(p, "omvang");
+	const char *freq, *eenheid;
+	char name[64];
+	json_t *line;
+
+	if (!pgb) {
+		snprintf(name, sizeof(name), "producten[%zu].pgb", i);
+		zk_invalid(invalid, name, "een pgb noemt het tarief, de soort hulp en de motivering (art. 4.2.1 en 4.4.1)");
+		(*problems)++;
+		return NULL;
+	}
+	*problems += pgb_motivations(i, pgb, invalid);
+	if (!omvang) {
+		snprintf(name, sizeof(name), "producten[%zu].omvang", i);
+		zk_invalid(invalid, name, "het budget wordt berekend uit het volume (art. 4.4.1)");
+		(*problems)++;
+		return NULL;
+	}
+	if (!json_object_get(pgb, "tarief") &&
+	    !(json_object_get(p, "aanbieder_agb") && json_object_get(p, "productcode"))) {
+		snprintf(name, sizeof(name), "producten[%zu].pgb.tarief", i);
+		zk_invalid(invalid, name, "noem het pgb-tarief, of het product (aanbieder_agb en productcode) "
+		    "uit het productenboek");
+		(*problems)++;
+		return NULL;
+	}
+	line = json_object();
+	if (!line)
+		return NULL;
+	for (size_t k = 0; k < sizeof(copied) / sizeof(copied[0]); k++)
+		if (json_object_get(pgb, copied[k]))
+			json_object_set(line, copied[k], json_object_get(pgb, copied[k]));
+	if (!json_object_get(pgb, "tarief"))
+		json_object_set_new(line, "product", json_pack("{s:O, s:O}",
+		    "aanbieder_agb", json_object_get(p, "aanbieder_agb"),
+		    "productcode", json_object_get(p, "productcode")));
+	if (json_object_get(p, "productcategorie"))
+		json_object_set(line, "productcategorie", json_object_get(p, "productcategorie"));
+	json_object_set(line, "volume", json_object_get(omvang, "volume"));
+	freq = json_string_value(json_object_get(omvang, "frequentie"));
+	eenheid = json_string_value(json_object_get(omvang, "eenheid"));
+	for (size_t k = 0; k < 4; k++)
+		if (freq && strcmp(per[k][0], freq) == 0)
+			json_object_set_new(line, "per", json_string(per[k][1]));
+	/* Other WJ756 units (stuks) count in the tariff row's own unit. */
+	for (size_t k = 0; k < 3; k++)
+		if (eenheid && strcmp(unit[k][0], eenheid) == 0)
+			json_object_set_new(line, "eenheid", json_string(unit[k][1]));
+	json_object_set(line, "ingangsdatum", json_object_get(p, "ingangsdatum"));
+	json_object_set(line, "einddatum", json_object_get(p, "einddatum"));
+	return line;
+}
+
+/*
+ * The PGB products of a beschikking (chapter 4): the motivations of 4.2.1,
+ * then pgb_bereken, which applies the exclusions of 4.2.4 sub h (by the
+ * tariff row, the mandaat's maatregel and the productcategorie), 4.3.3 and
+ * the caps of 4.4.1; a refusal names the rule. Each granted PGB product
+ * gets its calculated line as "berekening", stored with its toewijzing.
+ * Returns the number of problems, or -1 when the database failed.
+ */
+static long check_pgb(tg_request *req, const tg_services *svc, json_t *body,
+    const zk_action_ctx *ctx, json_t *invalid)
+{
+	json_t *list = json_object_get(body, "producten"), *item, *lines = json_array(), *result = NULL;
+	size_t idx[ZK_PRODUCTEN_MAX], n = 0, i;
+	long problems = 0;
+
+	if (!lines)
+		return -1;
+	json_array_foreach(list, i, item) {
+		json_t *line;
+		if (strcmp(json_string_value(json_object_get(item, "vorm")), "pgb") != 0 || n >= ZK_PRODUCTEN_MAX)
+			continue;
+		line = pgb_line(i, item, invalid, &problems);
+		if (line) {
+			json_array_append_new(lines, line);
+			idx[n++] = i;
+		}
+	}
+	if (problems > 0 || n == 0)
+		goto done;
+	result = zk_pgb_bereken(req, svc, lines, ctx->gemeente, ctx->maatregel);
+	if (!result) {
+		problems = -1;
+		goto done;
+	}
+	json_array_foreach(json_object_get(result, "fouten"), i, item) {
+		char name[96];
+		json_int_t k = json_integer_value(json_object_get(item, "i"));
+		if (k < 0 || (size_t)k >= n)
+			continue;
+		pgb_name(name, sizeof(name), idx[k], json_string_value(json_object_get(item, "veld")));
+		zk_invalid(invalid, name, json_string_value(json_object_get(item, "reden")));
+		problems++;
+	}
+	if (problems == 0)
+		json_array_foreach(json_object_get(result, "regels"), i, item) {
+			json_int_t k = json_integer_value(json_object_get(item, "i"));
+			if (k >= 0 && (size_t)k < n)
+				json_object_set(json_array_get(list, idx[k]), "berekening", item);
+		}
+done:
+	json_decref(lines);
+	json_decref(result);
+	return problems;
+}
+
+/* A grant with a PGB starts the term of 4.2.4 sub i (termijnregel event "toekenning_pgb"). */
+static const char *event_of(const zk_action *action, const json_t *body)
+{
+	const char *besluit;
+	size_t i;
+	const json_t *p;
+	if (action->event || !action->checks_pgb)
+		return action->event;
+	besluit = json_string_value(json_object_get(body, "besluit"));
+	if (!besluit || strcmp(besluit, "afgewezen") == 0)
+		return NULL;
+	json_array_foreach(json_object_get(body, "producten"), i, p)
+		if (strcmp(json_string_value(json_object_get(p, "vorm")), "pgb") == 0)
+			return "toekenning_pgb";
+	return NULL;
 }
 
 /* The products a grant allocates: the beschikking's, unless it refuses. */
@@ -312,6 +436,7 @@ tg_outcome zk_action_post(tg_request *req, const tg_services *svc, const char *i
 {
 	const tg_principal *p = svc->principal(req);
 	const zk_action *action = NULL;
+	const char *event;
 	const zk_field *tables[2] = { NULL, NULL };
 	char canon[37];
 	const char *params[5];
@@ -352,7 +477,8 @@ tg_outcome zk_action_post(tg_request *req, const tg_services *svc, const char *i
 	params[0] = canon;
 	params[1] = p->role_name;
 	params[2] = p->identity;
-	params[3] = action->event;
+	event = event_of(action, body);
+	params[3] = event;
 	params[4] = action->event_gemeente ?
 	    json_string_value(json_object_get(body, action->event_gemeente)) : NULL;
 	r = svc->db_exec(req, st_load, 5, params);
@@ -408,7 +534,7 @@ tg_outcome zk_action_post(tg_request *req, const tg_services *svc, const char *i
 	if (action->checks_ggz || action->checks_pgb) {
 		long problems = action->checks_ggz ? check_ggz(req, svc, body, invalid) : 0;
 		if (problems >= 0 && action->checks_pgb)
-			problems = check_pgb(req, svc, body, ctx.maatregel, invalid);
+			problems = check_pgb(req, svc, body, &ctx, invalid);
 		if (problems != 0) {
 			out = problems < 0 ? TG_FAIL_DB : refuse_invalid(req, svc, name, canon, invalid);
 			goto done;
@@ -419,7 +545,7 @@ tg_outcome zk_action_post(tg_request *req, const tg_services *svc, const char *i
 	on = ctx.today;
 	if (action->event_date)
 		(void)zk_date_parse(json_string_value(json_object_get(body, action->event_date)), &on);
-	if (action->event && !ctx.doorgezonden_naar &&
+	if (event && !ctx.doorgezonden_naar &&
 	    zk_deadlines_append(PQgetvalue(r, 0, 5), &on, ctx.set) != 0)
 		goto done;
 	out = apply_step(req, svc, canon, action, body, &ctx);

@@ -150,6 +150,7 @@
 	"  'aanbieder_agb', t.aanbieder_agb, 'vorm', t.vorm, " \
 	"  'ingangsdatum', to_char(t.ingangsdatum, 'YYYY-MM-DD'), " \
 	"  'einddatum', to_char(t.einddatum, 'YYYY-MM-DD'), 'omvang', t.omvang, " \
+	"  'productcode', t.productcode, 'pgb', t.pgb, 'budget', t.budget, " \
 	"  'gestart_op', to_char(t.gestart_op, 'YYYY-MM-DD')) ORDER BY t.nummer), '[]'::json) " \
 	"  FROM toewijzing t WHERE t.zaak_id = z.id), " \
 	"'gezin', json_build_object('id', z.gezin_id, " \
@@ -161,6 +162,14 @@
 	"  'gezinsplan', (SELECT json_build_object('versie', count(*), 'vastgesteld', " \
 	"  " ZK_TIMESTAMP("max(p.tijdstip)") ") FROM gezinsplan p WHERE p.gezin_id = z.gezin_id " \
 	"  HAVING count(*) > 0)), " \
+	/* Bijlage Gebruikelijke hulp: the child's age band, for the gezinsplan. */ \
+	"'gebruikelijke_hulp', (SELECT json_build_object('leeftijd', a.leeftijd, " \
+	"  'omschrijving', g.omschrijving, 'richtlijn', g.richtlijn, 'bron', g.bron) " \
+	"  FROM (SELECT date_part('year', age(" ZK_NL_DATE("now()") ", b.geboortedatum))::integer " \
+	"  AS leeftijd FROM betrokkene b WHERE b.zaak_id = z.id AND b.rol = 'jeugdige') a " \
+	"  JOIN gebruikelijke_hulp g ON a.leeftijd >= g.leeftijd_van AND a.leeftijd < g.leeftijd_tot " \
+	"  AND g.geldig_van <= " ZK_NL_DATE("now()") " AND (g.geldig_tot IS NULL OR g.geldig_tot > " \
+	ZK_NL_DATE("now()") ") LIMIT 1), " \
 	"'aangemaakt', " ZK_TIMESTAMP("z.aangemaakt") ", " \
 	"'uitleg', (SELECT json_build_object('wat', u.uitleg, 'vervolg', " \
 	"  replace(replace(u.vervolg, '{verslag}', COALESCE((SELECT to_char(t.datum, 'DD-MM-YYYY') " \
@@ -250,7 +259,7 @@
  * [{naam, datum, grondslag}]), $10 woonplaats vastgesteld, $11 a new version
  * of the gezin's plan (jsonb or NULL), $12 toewijzingen to make (jsonb
  * [{omschrijving, productcategorie, aanbieder_agb, vorm, ingangsdatum,
- * einddatum, omvang}] or NULL), $13 start of a toewijzing (jsonb {nummer,
+ * einddatum, omvang, productcode, berekening (a PGB's calculated line)}] or NULL), $13 start of a toewijzing (jsonb {nummer,
  * datum} or NULL), $14 gemeente outside the region it was forwarded to
  * -> 1 when done. */
 #define ZK_SQL_ACTION_APPLY \
@@ -274,10 +283,12 @@
 	"gp AS (INSERT INTO gezinsplan (gezin_id, zaak_id, actor_rol, actor, gegevens) " \
 	"  SELECT u.gezin_id, u.id, $4, $5, $11::jsonb FROM u WHERE $11::jsonb IS NOT NULL), " \
 	"tw AS (INSERT INTO toewijzing (zaak_id, omschrijving, productcategorie, aanbieder_agb, " \
-	"  vorm, ingangsdatum, einddatum, omvang) SELECT u.id, x.omschrijving, x.productcategorie, " \
-	"  x.aanbieder_agb, x.vorm, x.ingangsdatum, x.einddatum, x.omvang FROM u, " \
+	"  vorm, ingangsdatum, einddatum, omvang, productcode, pgb, budget) SELECT u.id, " \
+	"  x.omschrijving, x.productcategorie, x.aanbieder_agb, x.vorm, x.ingangsdatum, x.einddatum, " \
+	"  x.omvang, x.productcode, x.berekening, (x.berekening->>'bedrag')::numeric FROM u, " \
 	"  jsonb_to_recordset($12::jsonb) AS x (omschrijving text, productcategorie text, " \
-	"  aanbieder_agb text, vorm text, ingangsdatum date, einddatum date, omvang jsonb)), " \
+	"  aanbieder_agb text, vorm text, ingangsdatum date, einddatum date, omvang jsonb, " \
+	"  productcode text, berekening jsonb)), " \
 	"sz AS (UPDATE toewijzing w SET gestart_op = ($13::jsonb->>'datum')::date FROM u " \
 	"  WHERE w.zaak_id = u.id AND w.nummer = ($13::jsonb->>'nummer')::integer) " \
 	"SELECT count(*) FROM u"
@@ -286,17 +297,6 @@
  * receipt there (jsonb) -> 1 when moved (sql/008_regio.sql). */
 #define ZK_SQL_ACTION_MOVE \
 	"SELECT zaak_doorzenden_binnen_regio($1::uuid, $2::bpchar, $3, $4::jsonb, $5::jsonb)"
-
-/* $1 maatregel (or NULL), $2 products (jsonb [{i, productcategorie}]) that
- * are to be a PGB -> for each refused: its index, what it is, the rule,
- * as valid today (Nadere regels 4.2.4 sub h). */
-#define ZK_SQL_PGB \
-	"SELECT DISTINCT ON (x.i) x.i, e.omschrijving, e.grondslag " \
-	"FROM jsonb_to_recordset($2::jsonb) AS x (i integer, productcategorie text) " \
-	"JOIN pgb_uitsluiting e ON (e.maatregel = $1::text OR e.productcategorie = x.productcategorie) " \
-	"AND e.geldig_van <= " ZK_NL_DATE("now()") \
-	" AND (e.geldig_tot IS NULL OR e.geldig_tot > " ZK_NL_DATE("now()") ") " \
-	"ORDER BY x.i, e.maatregel IS NULL, e.id"
 
 /* $1 gemeente, $2 role -> the open zaken with their nearest deadline, nearest first. */
 #define ZK_SQL_WERKVOORRAAD \

@@ -511,15 +511,6 @@ static bool parse_cursor(const char *c, char *us, size_t uslen, const char **id)
 	return true;
 }
 
-static void bad_query(tg_request *req, const tg_services *svc, const char *name, const char *reason)
-{
-	json_t *inv = json_array();
-	zk_invalid(inv, name, reason);
-	svc->send_problem(req, 400, "invalid-query", "Bad Request",
-	    "Een zoekparameter is ongeldig.", inv);
-	json_decref(inv);
-}
-
 static bool known(const char *v, const char *const *allowed)
 {
 	for (; *allowed; allowed++)
@@ -560,20 +551,20 @@ tg_outcome zk_zaken_list(tg_request *req, const tg_services *svc)
 	if (limit_s) {
 		if (strlen(limit_s) > 3 || !tg_is_digits(limit_s, strlen(limit_s)) ||
 		    (limit = strtol(limit_s, NULL, 10)) < 1 || limit > LIST_MAX) {
-			bad_query(req, svc, "limit", "een geheel getal van 1 tot en met 100");
+			zk_bad_query(req, svc, "limit", "een geheel getal van 1 tot en met 100");
 			return TG_DONE;
 		}
 	}
 	if (cursor && !parse_cursor(cursor, us, sizeof(us), &cursor_id)) {
-		bad_query(req, svc, "cursor", "gebruik de waarde van \"volgende\" uit het vorige antwoord");
+		zk_bad_query(req, svc, "cursor", "gebruik de waarde van \"volgende\" uit het vorige antwoord");
 		return TG_DONE;
 	}
 	if (route && !known(route, routes)) {
-		bad_query(req, svc, "route", "een van verwijzing, mandaat, melding, overdracht");
+		zk_bad_query(req, svc, "route", "een van verwijzing, mandaat, melding, overdracht");
 		return TG_DONE;
 	}
 	if (status && (!*status || strlen(status) > 64 || !tg_valid_visible_ascii(status, 64))) {
-		bad_query(req, svc, "status", "een statuscode");
+		zk_bad_query(req, svc, "status", "een statuscode");
 		return TG_DONE;
 	}
 	snprintf(limit_plus, sizeof(limit_plus), "%ld", limit + 1);

@@ -1,0 +1,166 @@
+/*
+ * producten: the productenboek and the region's overview.
+ *   GET /api/v1/producten?categorie=&aanbieder=&gemeente=&datum=&limit=&cursor=
+ *       the products valid on a date (default today), for every role: it
+ *       holds no personal data, and a GP or GI choosing help needs it.
+ *   GET /api/v1/overzicht/producten?van=&tot=
+ *       per gemeente of the region and for the whole region: which providers
+ *       offer which categories, and how many beschikkingen allocated each
+ *       product (counts only), for the gemeente roles.
+ * Products are loaded by toegang-import (tools/toegang-import.c).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <toegang/plugin.h>
+
+#include "fields.h"
+#include "plugin_common.h"
+#include "plugin_macros.h"
+#include "producten_sql.h"
+#include "regio.h"
+#include "validate.h"
+#include "zaak_input.h"
+#include "zaak_store.h"
+
+#define ST_LIST "producten.lijst"
+#define ST_OVERZICHT "producten.overzicht"
+#define LIST_DEFAULT 100
+#define LIST_MAX 500
+/* A period of the overview: at most this many days. */
+#define OVERZICHT_MAX_DAGEN 3660
+
+static void format_date(const zk_date *d, char out[11])
+{
+	snprintf(out, 11, "%04d-%02d-%02d", d->y, d->m, d->d);
+}
+
+static tg_outcome get_producten(tg_request *req, const tg_services *svc, void *state)
+{
+	const char *categorie = svc->query_param(req, "categorie");
+	const char *aanbieder = svc->query_param(req, "aanbieder");
+	const char *gemeente = svc->query_param(req, "gemeente");
+	const char *datum = svc->query_param(req, "datum");
+	const char *limit_s = svc->query_param(req, "limit");
+	const char *cursor = svc->query_param(req, "cursor");
+	char day[11], limit_plus[8];
+	const char *params[6];
+	long limit = LIST_DEFAULT;
+	json_t *items = NULL, *answer = NULL;
+	zk_date d;
+	PGresult *r;
+	int n;
+	tg_outcome out = TG_FAIL_INTERNAL;
+	(void)state;
+
+	if (categorie && !zk_codelijst_has(&zk_productcategorieen, categorie)) {
+		zk_bad_query(req, svc, "categorie", "een JZ020-productcategorie van twee cijfers");
+		return TG_DONE;
+	}
+	if (aanbieder && (strlen(aanbieder) != 8 || !tg_is_digits(aanbieder, 8))) {
+		zk_bad_query(req, svc, "aanbieder", "een AGB-code van acht cijfers");
+		return TG_DONE;
+	}
+	if (gemeente && !zk_codelijst_has(&zk_gemeenten, gemeente)) {
+		zk_bad_query(req, svc, "gemeente", "een CBS-gemeentecode van vier cijfers");
+		return TG_DONE;
+	}
+	if (datum && !zk_date_parse(datum, &d)) {
+		zk_bad_query(req, svc, "datum", "een datum JJJJ-MM-DD");
+		return TG_DONE;
+	}
+	if (limit_s && (strlen(limit_s) > 3 || !tg_is_digits(limit_s, strlen(limit_s)) ||
+	    (limit = strtol(limit_s, NULL, 10)) < 1 || limit > LIST_MAX)) {
+		zk_bad_query(req, svc, "limit", "een geheel getal van 1 tot en met 500");
+		return TG_DONE;
+	}
+	if (cursor && (strlen(cursor) < 1 || strlen(cursor) > 18 || !tg_is_digits(cursor, strlen(cursor)))) {
+		zk_bad_query(req, svc, "cursor", "de cursor uit een eerder antwoord");
+		return TG_DONE;
+	}
+	if (!datum)
+		zk_today(svc, &d);
+	format_date(&d, day);
+	snprintf(limit_plus, sizeof(limit_plus), "%ld", limit + 1);
+	params[0] = categorie;
+	params[1] = aanbieder;
+	params[2] = gemeente;
+	params[3] = day;
+	params[4] = cursor ? cursor : "0";
+	params[5] = limit_plus;
+	if (svc->db_tx(req, TG_TX_BEGIN) != 0)
+		return TG_FAIL_DB;
+	r = svc->db_exec(req, ST_LIST, 6, params);
+	if (!r)
+		return TG_FAIL_DB;
+	if (PQresultStatus(r) != PGRES_TUPLES_OK || svc->db_tx(req, TG_TX_COMMIT) != 0) {
+		zk_log_sqlstate(svc, req, "producten-failed", r);
+		PQclear(r);
+		return TG_FAIL_INTERNAL;
+	}
+	n = PQntuples(r);
+	items = json_array();
+	answer = json_object();
+	if (!items || !answer)
+		goto done;
+	for (int i = 0; i < n && i < limit; i++)
+		json_array_append_new(items, json_loads(PQgetvalue(r, i, 1), 0, NULL));
+	json_object_set_new(answer, "datum", json_string(day));
+	json_object_set(answer, "producten", items);
+	json_object_set_new(answer, "volgende", n > limit ? json_string(PQgetvalue(r, (int)limit - 1, 0))
+	                                                   : json_null());
+	if (svc->send_json(req, 200, answer, NULL) == 0)
+		out = TG_DONE;
+done:
+	PQclear(r);
+	json_decref(items);
+	json_decref(answer);
+	return out;
+}
+
+static tg_outcome get_overzicht(tg_request *req, const tg_services *svc, void *state)
+{
+	const char *van_s = svc->query_param(req, "van");
+	const char *tot_s = svc->query_param(req, "tot");
+	char van[11], tot[11];
+	const char *params[3];
+	zk_date a, b;
+	(void)state;
+
+	if (!van_s || !zk_date_parse(van_s, &a)) {
+		zk_bad_query(req, svc, "van", "de eerste dag van de periode, JJJJ-MM-DD");
+		return TG_DONE;
+	}
+	if (!tot_s || !zk_date_parse(tot_s, &b) || zk_date_cmp(&b, &a) < 0) {
+		zk_bad_query(req, svc, "tot", "de laatste dag van de periode, JJJJ-MM-DD, niet voor van");
+		return TG_DONE;
+	}
+	if (b.y - a.y > OVERZICHT_MAX_DAGEN / 366) {
+		zk_bad_query(req, svc, "tot", "een periode van hoogstens tien jaar");
+		return TG_DONE;
+	}
+	format_date(&a, van);
+	format_date(&b, tot);
+	params[0] = van;
+	params[1] = tot;
+	params[2] = zk_regio_array();
+	return zk_send_statement_json(req, svc, ST_OVERZICHT, 3, params, "overzicht-failed");
+}
+
+static const tg_route routes[] = {
+	{ "GET", "/api/v1/producten", get_producten, TG_ROUTE_ANY_ROLE },
+	{ "GET", "/api/v1/overzicht/producten", get_overzicht,
+	  TG_ROLE_BIT(TG_ROLE_CJG) | TG_ROLE_BIT(TG_ROLE_PLEIN) | TG_ROLE_BIT(TG_ROLE_GST) |
+	  TG_ROLE_BIT(TG_ROLE_BEHEERDER) },
+};
+
+static int init_statements(const tg_services *svc)
+{
+	if (svc->db_prepare(ST_LIST, PR_SQL_LIST, 6) != 0 ||
+	    svc->db_prepare(ST_OVERZICHT, PR_SQL_OVERZICHT, 3) != 0)
+		return -1;
+	return 0;
+}
+
+ZK_PLUGIN_WITH("producten", init_statements)
