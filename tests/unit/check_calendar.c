@@ -131,7 +131,8 @@ START_TEST(opschorting_and_units)
 	ck_assert(zk_unit_parse("werkdagen", &u) && u == ZK_WERKDAGEN);
 	ck_assert(zk_unit_parse("weken", &u) && u == ZK_WEKEN);
 	ck_assert(zk_unit_parse("kalenderdagen", &u) && u == ZK_KALENDERDAGEN);
-	ck_assert(!zk_unit_parse("maanden", &u));
+	ck_assert(zk_unit_parse("maanden", &u) && u == ZK_MAANDEN);
+	ck_assert(!zk_unit_parse("jaren", &u));
 }
 END_TEST
 
@@ -147,6 +148,21 @@ START_TEST(kalenderdagen_are_not_moved)
 }
 END_TEST
 
+START_TEST(maanden_keep_the_day_or_take_the_last)
+{
+	/* 4.2.4 sub i, six months: 2026-11-23 gives 2027-05-23, a Sunday, moved to Monday. */
+	expect_day(zk_termijn(day("2026-11-23"), 6, ZK_MAANDEN), "2027-05-24");
+	/* A day the later month lacks becomes its last: 31 August + 6 months is
+	 * 28 February 2027 (a Sunday: 1 March), 29 February in the leap year 2028. */
+	expect_day(zk_termijn(day("2026-08-31"), 6, ZK_MAANDEN), "2027-03-01");
+	expect_day(zk_termijn(day("2027-08-31"), 6, ZK_MAANDEN), "2028-02-29");
+	/* Across the year end: 2026-07-15 + 6 months = 2027-01-15, a Friday. */
+	expect_day(zk_termijn(day("2026-07-15"), 6, ZK_MAANDEN), "2027-01-15");
+	/* Twelve months on from a day in December stays in December. */
+	expect_day(zk_termijn(day("2026-12-01"), 12, ZK_MAANDEN), "2027-12-01");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("calendar");
@@ -159,6 +175,7 @@ int main(void)
 	tcase_add_test(tc, werkdagen_across_christmas_and_new_year);
 	tcase_add_test(tc, opschorting_and_units);
 	tcase_add_test(tc, kalenderdagen_are_not_moved);
+	tcase_add_test(tc, maanden_keep_the_day_or_take_the_last);
 	suite_add_tcase(s, tc);
 	return tg_run_suite(s);
 }

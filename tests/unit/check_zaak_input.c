@@ -9,6 +9,7 @@
 
 #include "codelijst.h"
 #include "fields.h"
+#include "pgb_calc.h"
 #include "run_suite.h"
 #include "zaak_input.h"
 
@@ -437,6 +438,43 @@ START_TEST(codelijst_parsing)
 }
 END_TEST
 
+/* A PGB line: hours and euro with at most two decimals; a JSON number, not text. */
+static json_t *pgb_problems(const char *text)
+{
+	const zk_field *tables[2] = { zk_pgb_regel_fields, NULL };
+	json_t *line = json_loads(text, 0, NULL), *invalid = json_array();
+	ck_assert_msg(line != NULL, "test line does not parse");
+	zk_validate(line, tables, "regels[0]", invalid);
+	/* keep names() working: it skips the last element */
+	json_array_append_new(invalid, line);
+	return invalid;
+}
+
+START_TEST(pgb_line_amounts)
+{
+	json_t *inv = pgb_problems("{\"tarief\": \"dagbesteding_medium\", \"hulp\": \"formeel\", "
+	    "\"volume\": 2.5, \"per\": \"week\", \"tarief_gevraagd\": 12.75, "
+	    "\"ingangsdatum\": \"2026-01-05\", \"einddatum\": \"2026-01-18\"}");
+	ck_assert_uint_eq(nproblems(inv), 0);
+	json_decref(inv);
+	inv = pgb_problems("{\"tarief\": \"x\", \"hulp\": \"formeel\", \"volume\": 2.555, "
+	    "\"per\": \"week\", \"tarief_gevraagd\": \"12.75\", \"ingangsdatum\": \"2026-01-05\", "
+	    "\"einddatum\": \"2026-01-18\", \"leeftijd_hulpverlener\": 7, \"productcategorie\": \"99\"}");
+	ck_assert(names(inv, "regels[0].volume", "twee decimalen"));
+	ck_assert(names(inv, "regels[0].tarief_gevraagd", "getal"));
+	ck_assert(names(inv, "regels[0].leeftijd_hulpverlener", "12 tot en met 120"));
+	ck_assert(names(inv, "regels[0].productcategorie", "JZ020"));
+	ck_assert_uint_eq(nproblems(inv), 4);
+	json_decref(inv);
+	inv = pgb_problems("{\"hulp\": \"mantelzorg\", \"volume\": -1, \"per\": \"jaar\"}");
+	ck_assert(names(inv, "regels[0].hulp", NULL));
+	ck_assert(names(inv, "regels[0].volume", "0 tot en met 100000"));
+	ck_assert(names(inv, "regels[0].per", NULL));
+	ck_assert(names(inv, "regels[0].ingangsdatum", NULL));
+	json_decref(inv);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("zaak_input");
@@ -459,6 +497,7 @@ int main(void)
 	tcase_add_test(tc, overdracht_what_was_tried_and_the_team);
 	tcase_add_test(tc, overdracht_needs_consent);
 	tcase_add_test(tc, codelijst_parsing);
+	tcase_add_test(tc, pgb_line_amounts);
 	suite_add_tcase(s, tc);
 	return tg_run_suite(s);
 }
