@@ -44,7 +44,9 @@ static const zk_field f_dag[] = {
 	{ .name = "eenheden", .kind = ZK_AMOUNT, .required = true, .min = 0, .max = 24 },
 	{ .name = NULL },
 };
-static const char *const eenheden[] = { "uur", "dag", "dagdeel", "etmaal", "traject", "km", "stuk", NULL };
+static const char *const eenheden[] = {
+	"uur", "dag", "dagdeel", "etmaal", "traject", "client_jaar", "km", "dbc", "stuk", NULL,
+};
 static const zk_field f_declaratie[] = {
 	{ .name = "toewijzing", .kind = ZK_INT, .required = true, .min = 1, .max = 99999999 },
 	{ .name = "bsn", .kind = ZK_BSN, .required = true },

@@ -15,6 +15,7 @@
 
 #include <toegang/plugin.h>
 
+#include "calendar.h"
 #include "fields.h"
 #include "plugin_common.h"
 #include "plugin_macros.h"
@@ -28,8 +29,8 @@
 #define ST_OVERZICHT "producten.overzicht"
 #define LIST_DEFAULT 100
 #define LIST_MAX 500
-/* A period of the overview: at most this many days. */
-#define OVERZICHT_MAX_DAGEN 3660
+/* A period of the overview: at most ten years (3653 days, leap days included). */
+#define OVERZICHT_MAX_DAGEN 3653
 
 static void format_date(const zk_date *d, char out[11])
 {
@@ -136,7 +137,7 @@ static tg_outcome get_overzicht(tg_request *req, const tg_services *svc, void *s
 		zk_bad_query(req, svc, "tot", "de laatste dag van de periode, JJJJ-MM-DD, niet voor van");
 		return TG_DONE;
 	}
-	if (b.y - a.y > OVERZICHT_MAX_DAGEN / 366) {
+	if (zk_day_from(&b) - zk_day_from(&a) + 1 > OVERZICHT_MAX_DAGEN) {
 		zk_bad_query(req, svc, "tot", "een periode van hoogstens tien jaar");
 		return TG_DONE;
 	}

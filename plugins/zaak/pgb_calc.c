@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "zaak_store.h"
 
@@ -67,6 +68,34 @@ const zk_field zk_pgb_product_fields[] = {
 	{ .name = NULL },
 };
 
+bool zk_productcode_ok(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (n < 1 || n > 5)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z')))
+			return false;
+	return true;
+}
+
+/* A copy of the lines without null members: the validation reads null as
+ * absent, and so must pgb_bereken (whose "member ? key" would not). */
+static json_t *without_nulls(const json_t *lines)
+{
+	json_t *copy = json_deep_copy(lines), *line;
+	size_t i;
+	json_array_foreach(copy, i, line) {
+		const char *key;
+		json_t *v;
+		void *tmp;
+		json_object_foreach_safe(line, tmp, key, v)
+			if (json_is_null(v))
+				json_object_del(line, key);
+	}
+	return copy;
+}
+
 int zk_pgb_init(const tg_services *svc, const char *prefix)
 {
 	snprintf(st_bereken, sizeof(st_bereken), "%s.pgb_bereken", prefix);
@@ -76,12 +105,14 @@ int zk_pgb_init(const tg_services *svc, const char *prefix)
 json_t *zk_pgb_bereken(tg_request *req, const tg_services *svc, const json_t *lines,
     const char *gemeente, const char *maatregel)
 {
+	json_t *clean = without_nulls(lines);
 	/* Validated amounts have at most 10 significant digits: 15 prints them exactly. */
-	char *text = json_dumps(lines, JSON_COMPACT | JSON_REAL_PRECISION(15));
+	char *text = clean ? json_dumps(clean, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
 	const char *params[3] = { text, gemeente, maatregel };
 	PGresult *r;
 	json_t *out = NULL;
 
+	json_decref(clean);
 	if (!text)
 		return NULL;
 	r = svc->db_exec(req, st_bereken, 3, params);

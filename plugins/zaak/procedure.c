@@ -354,6 +354,13 @@ static size_t rule_beschikking(const json_t *body, zk_action_ctx *ctx, json_t *i
 	}
 	json_array_foreach(producten, i, p) {
 		zk_date a, b;
+		const json_t *code = json_object_get(p, "productcode");
+		if (json_is_string(code) && !zk_productcode_ok(json_string_value(code))) {
+			char name[48];
+			snprintf(name, sizeof(name), "producten[%zu].productcode", i);
+			zk_invalid(invalid, name, "een iJw-productcode: 1 tot 5 letters of cijfers, zonder spaties");
+			n++;
+		}
 		if (zk_date_parse(member_str(p, "ingangsdatum"), &a) &&
 		    zk_date_parse(member_str(p, "einddatum"), &b) && zk_date_cmp(&b, &a) < 0) {
 			char name[48];

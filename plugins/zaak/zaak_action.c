@@ -137,6 +137,13 @@ done:
 	return problems;
 }
 
+/* A member that is there and not null (the validation treats null as absent). */
+static const json_t *member(const json_t *o, const char *name)
+{
+	const json_t *v = json_object_get(o, name);
+	return json_is_null(v) ? NULL : v;
+}
+
 /* Where a line's member lives in a beschikking's product. */
 static void pgb_name(char *out, size_t len, size_t i, const char *veld)
 {
@@ -169,7 +176,7 @@ static long pgb_motivations(size_t i, const json_t *pgb, json_t *invalid)
 	long problems = 0;
 	for (size_t k = 0; k < sizeof(needed) / sizeof(needed[0]); k++) {
 		char name[96];
-		if (json_object_get(m, needed[k].name) || (k == 3 && !informeel))
+		if (member(m, needed[k].name) || (k == 3 && !informeel))
 			continue;
 		snprintf(name, sizeof(name), "producten[%zu].pgb.motivering.%s", i, needed[k].name);
 		zk_invalid(invalid, name, needed[k].reason);
@@ -187,7 +194,7 @@ static json_t *pgb_line(size_t i, const json_t *p, json_t *invalid, long *proble
 	};
 	static const char *const per[][2] = { { "1", "dag" }, { "2", "week" }, { "4", "maand" }, { "6", "totaal" } };
 	static const char *const unit[][2] = { { "04", "uur" }, { "14", "etmaal" }, { "16", "dagdeel" } };
-	const json_t *pgb = json_object_get(p, "pgb"), *omvang = json_object_get(p, "omvang");
+	const json_t *pgb = member(p, "pgb"), *omvang = member(p, "omvang");
 	const char *freq, *eenheid;
 	char name[64];
 	json_t *line;
@@ -205,8 +212,16 @@ static json_t *pgb_line(size_t i, const json_t *p, json_t *invalid, long *proble
 		(*problems)++;
 		return NULL;
 	}
-	if (!json_object_get(pgb, "tarief") &&
-	    !(json_object_get(p, "aanbieder_agb") && json_object_get(p, "productcode"))) {
+	eenheid = json_string_value(json_object_get(omvang, "eenheid"));
+	if (!eenheid || (strcmp(eenheid, "04") != 0 && strcmp(eenheid, "14") != 0 && strcmp(eenheid, "16") != 0 &&
+	    strcmp(eenheid, "82") != 0)) {
+		snprintf(name, sizeof(name), "producten[%zu].omvang.eenheid", i);
+		zk_invalid(invalid, name, "een pgb wordt berekend in de eenheid van het tarief: uur (04), "
+		    "etmaal (14), dagdeel (16) of stuks (82)");
+		(*problems)++;
+		return NULL;
+	}
+	if (!member(pgb, "tarief") && !(member(p, "aanbieder_agb") && member(p, "productcode"))) {
 		snprintf(name, sizeof(name), "producten[%zu].pgb.tarief", i);
 		zk_invalid(invalid, name, "noem het pgb-tarief, of het product (aanbieder_agb en productcode) "
 		    "uit het productenboek");
@@ -217,23 +232,22 @@ static json_t *pgb_line(size_t i, const json_t *p, json_t *invalid, long *proble
 	if (!line)
 		return NULL;
 	for (size_t k = 0; k < sizeof(copied) / sizeof(copied[0]); k++)
-		if (json_object_get(pgb, copied[k]))
+		if (member(pgb, copied[k]))
 			json_object_set(line, copied[k], json_object_get(pgb, copied[k]));
-	if (!json_object_get(pgb, "tarief"))
+	if (!member(pgb, "tarief"))
 		json_object_set_new(line, "product", json_pack("{s:O, s:O}",
 		    "aanbieder_agb", json_object_get(p, "aanbieder_agb"),
 		    "productcode", json_object_get(p, "productcode")));
-	if (json_object_get(p, "productcategorie"))
+	if (member(p, "productcategorie"))
 		json_object_set(line, "productcategorie", json_object_get(p, "productcategorie"));
 	json_object_set(line, "volume", json_object_get(omvang, "volume"));
 	freq = json_string_value(json_object_get(omvang, "frequentie"));
-	eenheid = json_string_value(json_object_get(omvang, "eenheid"));
 	for (size_t k = 0; k < 4; k++)
 		if (freq && strcmp(per[k][0], freq) == 0)
 			json_object_set_new(line, "per", json_string(per[k][1]));
-	/* Other WJ756 units (stuks) count in the tariff row's own unit. */
+	/* Stuks (82) count in the tariff row's own unit (traject, dag, DBC). */
 	for (size_t k = 0; k < 3; k++)
-		if (eenheid && strcmp(unit[k][0], eenheid) == 0)
+		if (strcmp(unit[k][0], eenheid) == 0)
 			json_object_set_new(line, "eenheid", json_string(unit[k][1]));
 	json_object_set(line, "ingangsdatum", json_object_get(p, "ingangsdatum"));
 	json_object_set(line, "einddatum", json_object_get(p, "einddatum"));
@@ -286,8 +300,11 @@ static long check_pgb(tg_request *req, const tg_services *svc, json_t *body,
 	if (problems == 0)
 		json_array_foreach(json_object_get(result, "regels"), i, item) {
 			json_int_t k = json_integer_value(json_object_get(item, "i"));
-			if (k >= 0 && (size_t)k < n)
+			if (k >= 0 && (size_t)k < n) {
+				/* i: the product's own index, not the line's */
+				json_object_set_new(item, "i", json_integer((json_int_t)idx[k]));
 				json_object_set(json_array_get(list, idx[k]), "berekening", item);
+			}
 		}
 done:
 	json_decref(lines);

@@ -6,9 +6,11 @@
 # region) again at the end. Covered: a mandaat carries its WJ232 juridische
 # status and the volume the GI deems necessary, gets a toewijzing deadline of
 # 5 werkdagen and goes straight from receipt to a grant that allocates
-# numbered toewijzingen, whose start the CJG records and the GI sees; a PGB is
-# refused for jeugdbescherming, jeugdreclassering and gesloten jeugdhulp, by
-# maatregel and by productcategorie, naming 4.2.4 sub h; an overdracht records
+# numbered toewijzingen, whose start the CJG records and the GI sees; a PGB
+# (complete: tariff, help, motivations, volume) is refused for
+# jeugdbescherming, jeugdreclassering and gesloten jeugdhulp, by maatregel
+# and by productcategorie, naming 4.2.4 sub h, and a granted one carries its
+# calculated budget and starts pgb_besteding (4.2.4 sub i); an overdracht records
 # what was tried and the team, which becomes the gezin's casusregisseur, is
 # refused without consent, and the sending team sees what becomes of it;
 # zaken sharing a person form one gezin (merged when a zaak joins two), with
@@ -254,7 +256,21 @@ assert z.get("gezin") == a[1] and z.get("buiten_regio") is False and z.get("vera
 	"$K_M" "$(p_eval "$K_M_CREATE" 'print(d["gezin"]["id"])')"
 
 # 4.2.4 sub h: no PGB for jeugdbescherming, jeugdreclassering or gesloten jeugdhulp.
-K_PGB=$(k_product "p['vorm'] = 'pgb'")
+# A PGB product names what it pays (a tariff row of the bijlage), the help
+# (formal) and the motivations of 4.2.1, and its volume (4.4.1): only a PGB
+# that is complete is refused for 4.2.4 sub h; one that is not is refused
+# for what it lacks first.
+K_PGB_ZO="p.update(vorm='pgb', omvang={'volume': 2, 'eenheid': '04', 'frequentie': '2'},
+	pgb={'tarief': 'ambulant_specialistisch', 'hulp': 'formeel', 'motivering': {
+		'aanbod_niet_passend': 'De gecontracteerde aanbieders hebben een wachtlijst van een half jaar.',
+		'wens_pgb': 'Het gezin kiest een therapeut die de jeugdige al kent.',
+		'kwaliteit': 'De therapeut is BIG-geregistreerd en werkt volgens de richtlijn.'}})"
+K_PGB=$(k_product "$K_PGB_ZO")
+k_refused "a PGB without its pgb object on the ots mandaat: 422 naming producten[0].pgb (not yet .vorm), nothing changed" \
+	422 "producten[0].pgb" "$K_CJG_A" "$K_M" beschikken "$(k_beschikking toegekend "$(k_product "p['vorm'] = 'pgb'")")"
+p_py "without its pgb object the PGB is not yet refused for 4.2.4 sub h" '
+names = [e.get("name") for e in d.get("invalid-params", [])]
+assert "producten[0].pgb" in names and "producten[0].vorm" not in names, "invalid-params %r" % d.get("invalid-params")'
 for k_maatregel in ots voogdij jeugdreclassering machtiging_gesloten_jeugdhulp; do
 	k_refused "a PGB on a mandaat $k_maatregel (Jeugd-ggz): 422 naming producten[0].vorm, nothing changed" \
 		422 "producten[0].vorm" "$K_CJG_A" "${K_M_OF[$k_maatregel]}" beschikken "$(k_beschikking toegekend "$K_PGB")"
@@ -268,7 +284,7 @@ p_py "only the PGB product is named" '
 names = [e.get("name") for e in d.get("invalid-params", [])]
 assert names == ["producten[1].vorm"], "invalid-params %r" % d.get("invalid-params")'
 k_refused "a PGB for pleegzorg (productcategorie 35) on a mandaat overig: 422 naming producten[0].vorm with 4.2.4 sub h" \
-	422 "producten[0].vorm" "$K_CJG_A" "${K_M_OF[overig]}" beschikken "$(k_beschikking toegekend "$(k_product "p.update(vorm='pgb', productcategorie='35')")")"
+	422 "producten[0].vorm" "$K_CJG_A" "${K_M_OF[overig]}" beschikken "$(k_beschikking toegekend "$(k_product "$K_PGB_ZO" "p['productcategorie'] = '35'")")"
 p_py "the reason names the article and pleegzorg" '
 p = [e for e in d.get("invalid-params", []) if e.get("name") == "producten[0].vorm"]
 assert p and "4.2.4 sub h" in p[0]["reason"] and "pleegzorg" in p[0]["reason"], "invalid-params %r" % d.get("invalid-params")'
@@ -277,6 +293,25 @@ k_act_ok "a PGB for Jeugd-ggz (54) on a mandaat overig is possible: toegekend" "
 p_py "the mandaat overig: one toewijzing, vorm pgb" '
 t = d.get("toewijzingen") or []
 assert len(t) == 1 and t[0].get("vorm") == "pgb" and t[0].get("productcategorie") == "54", "toewijzingen %r" % t'
+# k_pgb_granted: the zaak in BODY holds the PGB of K_PGB as its one toewijzing,
+# with the line calculated (4.4.1 sub d: the formal rate of the bijlage, 80
+# euro per uur; 2 uur per week over 365 days) as its budget, and 4.2.4 sub i
+# running: pgb_besteding, six months after today (moved off a free day).
+k_pgb_granted() {
+	p_py "$1" '
+import calendar
+t = (d.get("toewijzingen") or [{}])[0]
+g, eenheden = t.get("pgb") or {}, round(2 * 365 / 7, 2)
+want = {"tarief": "ambulant_specialistisch", "hulp": "formeel", "eenheid": "uur", "max_tarief": 80,
+        "tarief_per_eenheid": 80, "eenheden": eenheden, "regel": "art. 4.4.1 sub d", "datum": TODAY.isoformat()}
+assert {k: g.get(k) for k in want} == want, "pgb %r, want %r" % (g, want)
+assert abs(g.get("bedrag", 0) - round(80 * eenheden, 2)) < 0.005 and t.get("budget") == g["bedrag"], "bedrag %r, budget %r" % (g.get("bedrag"), t.get("budget"))
+m = TODAY.month + 5
+y, m = TODAY.year + m // 12, m % 12 + 1
+besteding = werkdag(D(y, m, min(TODAY.day, calendar.monthrange(y, m)[1])))
+assert d.get("termijnen") == {"pgb_besteding": besteding.isoformat()}, "termijnen %r, want pgb_besteding %s" % (d.get("termijnen"), besteding)'
+}
+k_pgb_granted "the mandaat overig: the PGB line calculated at the formal rate is the toewijzing's budget; pgb_besteding runs (4.2.4 sub i)"
 
 K_P1_JSON=$(k_product "p.update(omschrijving='Gezinsvoogdij met ambulante gezinsbegeleiding', productcategorie='48',
 	aanbieder_agb='98765432', ingangsdatum='$K_WEEK_AGO', omvang=json.loads('$K_OMVANG'))")
@@ -297,7 +332,8 @@ assert t[0]["nummer"] < t[1]["nummer"], "not ascending: %r" % t
 for x, s in zip(t, sent):
     want = {"nummer": x["nummer"], "omschrijving": s["omschrijving"], "productcategorie": s.get("productcategorie"),
             "aanbieder_agb": s.get("aanbieder_agb"), "vorm": "natura", "ingangsdatum": s["ingangsdatum"],
-            "einddatum": s["einddatum"], "omvang": s.get("omvang"), "gestart_op": None}
+            "einddatum": s["einddatum"], "omvang": s.get("omvang"), "productcode": s.get("productcode"),
+            "pgb": None, "budget": None, "gestart_op": None}
     assert x == want, "toewijzing %r, want %r" % (x, want)' "$K_P1_JSON" "$K_P2_JSON"
 p_py "after the grant: the toewijzing deadline has gone (termijnen {}), only start_zorg is allowed, the history is ontvangen then toegekend" '
 assert d.get("termijnen") == {}, "termijnen %r" % d.get("termijnen")
@@ -402,16 +438,17 @@ p_walk_check "the verwijzing: ontvangst_bevestigen" "$K_V" ontvangst_bevestigen
 for k_cat in 35:pleegzorg 37:JeugdzorgPlus 46:crisishulp 47:jeugdreclassering 48:jeugdbescherming; do
 	k_refused "a PGB for productcategorie ${k_cat%%:*} on a verwijzing: 422 naming producten[0].vorm, nothing changed" \
 		422 "producten[0].vorm" "$K_CJG_A" "$K_V" beschikken \
-		"$(k_beschikking toegekend "$(k_product "p.update(vorm='pgb', productcategorie='${k_cat%%:*}')")")"
+		"$(k_beschikking toegekend "$(k_product "$K_PGB_ZO" "p['productcategorie'] = '${k_cat%%:*}'")")"
 	p_py "the reason names 4.2.4 sub h and ${k_cat#*:}" '
 p = [e for e in d.get("invalid-params", []) if e.get("name") == "producten[0].vorm"]
 assert p and "4.2.4 sub h" in p[0]["reason"] and a[0] in p[0]["reason"], "invalid-params %r" % d.get("invalid-params")' "${k_cat#*:}"
 done
 k_act_ok "a PGB for Jeugd-ggz (54) on the verwijzing: toegekend" "$K_CJG_A" "$K_V" beschikken \
 	"$(k_beschikking toegekend "$K_PGB")" toegekend
-p_py "the verwijzing: one toewijzing as a PGB; termijnen {}" '
+p_py "the verwijzing: one toewijzing as a PGB; the deadlines of the procedure ended (termijnen only pgb_besteding)" '
 t = d.get("toewijzingen") or []
-assert len(t) == 1 and t[0]["vorm"] == "pgb" and d.get("termijnen") == {}, "%r %r" % (t, d.get("termijnen"))'
+assert len(t) == 1 and t[0]["vorm"] == "pgb" and list(d.get("termijnen") or {}) == ["pgb_besteding"], "%r %r" % (t, d.get("termijnen"))'
+k_pgb_granted "the verwijzing: the PGB's budget as calculated; pgb_besteding six months on"
 
 # ---------------------------------------------------------------- overdracht: what was tried, the team
 K_TEAM='{"naam": "Sociaal team Zeewolde-Noord", "contactpersoon": "Fatima El Amrani", "telefoon": "036-5220000", "email": "noord@sociaalteam.example"}'

@@ -3,6 +3,9 @@
 # fit its own schemas, every request-body example of every create call is
 # accepted (201) by a token of the operation's first x-roles role, and what
 # the daemon answers fits the documented schema, with no undocumented members.
+# The PGB calls (calculator, tariffs, declarations) and the productenboek
+# (list, the region's overview) are tried with their examples: each answers
+# as documented, for a success and for a refusal.
 # The actions of the CJG procedure (POST /api/v1/zaken/{id}/acties/{actie})
 # need a zaak in the right status: their examples, one per action and named
 # after it, are posted as cjg on zaken made here, in the order of the
@@ -178,10 +181,10 @@ def write_example(outdir, k, value):
 
 def cmd_post_examples(doc, outdir):
     """One line per request-body example of a POST to a path without
-    parameters (the create calls): path, role, name, file."""
+    parameters that answers 201 (the create calls): path, role, name, file."""
     k = 0
     for path, method, op in operations(doc):
-        if method != "post" or "{" in path:
+        if method != "post" or "{" in path or "201" not in op.get("responses", {}):
             continue
         media = op.get("requestBody", {}).get("content", {}).get("application/json", {})
         for name, value in examples(media):
@@ -237,9 +240,11 @@ def cmd_example(doc, path, method, where, name, media="application/json"):
 
 
 def cmd_plain_gets(doc):
-    """One line per GET without path parameters: path, role ('-': no token)."""
+    """One line per GET without path parameters and without a required query
+    parameter: path, role ('-': no token)."""
     for path, method, op in operations(doc):
-        if method == "get" and "{" not in path:
+        required = [p for p in op.get("parameters", []) if p.get("in") == "query" and p.get("required")]
+        if method == "get" and "{" not in path and not required:
             print(f"{path}\t{'-' if op.get('security') == [] else first_role(op)}")
     return 0
 
@@ -680,6 +685,13 @@ check "the verwijzing is toegekend without the eigen-kracht steps (3.7.4)" test 
 # is refused as the 422 example 'pgb-uitgesloten' says (4.2.4 sub h).
 OAS_ZAAK_M=${OAS_MADE[/api/v1/mandaten ots]:-none}
 OAS_TOKEN=$(token -r cjg -c gemeente=0200 -s oas-cjg-0200)
+request POST "/api/v1/zaken/$OAS_ZAAK_M/acties/beschikken" -H "$(bearer "$OAS_TOKEN")" \
+	-H 'Content-Type: application/json' --data-binary @"${OAS_ACTIE[beschikken-pgb]:-/dev/null}"
+check "beschikken-pgb (a complete PGB) on the ots mandaat: 422 that fits the documented schema, invalid-params as the example 'pgb-uitgesloten'" \
+	oas_problem_as 422 POST "$OAS_ACTIE_PATH" 'a["invalid-params"] == b["invalid-params"]' \
+	"$(oas_example "$OAS_ACTIE_PATH" post 422 pgb-uitgesloten application/problem+json)"
+# The beschikken example as a PGB without its pgb object: refused for that
+# first, as the example 'pgb-onvolledig' says, not yet for 4.2.4 sub h.
 python3 -c '
 import json, sys
 b = json.load(open(sys.argv[1], encoding="utf-8"))
@@ -689,9 +701,9 @@ json.dump(b, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)' \
 	"${OAS_ACTIE[beschikken]}" "$STATE/oas-beschikken-pgb.json"
 request POST "/api/v1/zaken/$OAS_ZAAK_M/acties/beschikken" -H "$(bearer "$OAS_TOKEN")" \
 	-H 'Content-Type: application/json' --data-binary @"$STATE/oas-beschikken-pgb.json"
-check "beschikken as a PGB on the ots mandaat: 422 that fits the documented schema, invalid-params as the example 'pgb-uitgesloten'" \
+check "the beschikken example as a PGB without its pgb object on the ots mandaat: 422 that fits the documented schema, invalid-params as the example 'pgb-onvolledig'" \
 	oas_problem_as 422 POST "$OAS_ACTIE_PATH" 'a["invalid-params"] == b["invalid-params"]' \
-	"$(oas_example "$OAS_ACTIE_PATH" post 422 pgb-uitgesloten application/problem+json)"
+	"$(oas_example "$OAS_ACTIE_PATH" post 422 pgb-onvolledig application/problem+json)"
 OAS_STATUS=ontvangen
 oas_act "$OAS_ZAAK_M" beschikken
 check "the mandaat is toegekend from ontvangen (gedwongen kader), its toewijzing deadline ended, its product a toewijzing" \
@@ -718,6 +730,140 @@ request GET "/api/v1/zaken/${OAS_MADE[/api/v1/verwijzingen volledig]:-none}" \
 	-H "$(bearer "$(token -r aanbieder -c agb=22123456 -s oas-aanbieder-2)")"
 check "GET the verwijzing 'volledig' as its intended aanbieder (no toewijzing): 404 that fits the documented schema" \
 	oas_problem_fits 404 GET "/api/v1/zaken/{id}"
+
+# ---------------------------------------------------------------- persoonsgebonden budget, productenboek
+# The calculator answers its request example exactly as its 200 example says
+# (the lines' dates are fixed, so the answer does not depend on today), and
+# lines it refuses as the 422 example 'geen-pgb'; the tables as of a date fit
+# their schema. A verwijzing of Daan (his mother 111222333 in Zutphen) is
+# decided with the example 'beschikken-pgb', its product moved to start
+# today: the toewijzing carries the calculated line and its budget,
+# pgb_besteding runs, and the mother declares today's hours with the example
+# 'oma' (201), and again at a rate above the beschikking's (422 as the
+# example 'te-duur'). The productenboek of the examples is imported with
+# toegang-import and listed as the example 'de-berkel' says; the region's
+# overview counts the decisions made here.
+OAS_PGB=/api/v1/pgb/berekening
+request POST "$OAS_PGB" -H "$(bearer "$(token -r huisarts)")" -H 'Content-Type: application/json' \
+	--data-binary "$(oas_example "$OAS_PGB" post request oma-en-logeren)"
+check "POST $OAS_PGB example 'oma-en-logeren' as huisarts: 200, fits the documented schema, the answer is the 200 example" \
+	oas_answer 200 POST "$OAS_PGB" 'a == b' "$(oas_example "$OAS_PGB" post 200 oma-en-logeren)"
+request POST "$OAS_PGB" -H "$(bearer "$OAS_OUDER")" -H 'Content-Type: application/json' \
+	--data-binary '{"regels": [
+	{"tarief": "crisisopvang", "hulp": "formeel", "volume": 3, "per": "totaal", "ingangsdatum": "2026-12-01", "einddatum": "2026-12-03"},
+	{"tarief": "individuele_begeleiding_licht", "hulp": "informeel", "leeftijd_hulpverlener": 30, "volume": 45, "per": "week",
+	 "ingangsdatum": "2026-12-01", "einddatum": "2027-05-31"}]}'
+check "POST $OAS_PGB with crisisopvang and 45 informal hours a week as ouder: 422 that fits the documented schema, invalid-params as the example 'geen-pgb'" \
+	oas_problem_as 422 POST "$OAS_PGB" 'a["invalid-params"] == b["invalid-params"]' \
+	"$(oas_example "$OAS_PGB" post 422 geen-pgb application/problem+json)"
+request GET "/api/v1/pgb/tarieven?datum=2026-12-01&gemeente=0301" -H "$(bearer "$OAS_OUDER")"
+check "GET /api/v1/pgb/tarieven?datum=2026-12-01&gemeente=0301 as ouder: 200, fits the documented schema, holds the row and rule of the example 'ingekort'" \
+	oas_answer 200 GET /api/v1/pgb/tarieven \
+	'(a["datum"], a["gemeente"]) == (b["datum"], b["gemeente"]) and all(x in a["tarieven"] for x in b["tarieven"]) and all(x in a["regels"] for x in b["regels"]) and [m["leeftijd"] for m in a["minimumloon"]] == list(range(15, 23))' \
+	"$(oas_example /api/v1/pgb/tarieven get 200 ingekort)"
+request GET "/api/v1/pgb/tarieven?datum=2026-02-30" -H "$(bearer "$OAS_OUDER")"
+check "GET /api/v1/pgb/tarieven?datum=2026-02-30: 400 naming datum, fits the documented schema" \
+	oas_problem_fits 400 GET /api/v1/pgb/tarieven '"datum"'
+
+# beschikken-pgb on a verwijzing, the product from today for 26 weeks.
+OAS_VANDAAG=$(TZ=Europe/Amsterdam date +%F)
+request POST /api/v1/verwijzingen -H "$(bearer "$(token -r huisarts)")" -H 'Content-Type: application/json' \
+	--data-binary '{"jeugdige": {"bsn": "187891151", "geboortedatum": "2016-03-12", "naam": "Daan de Vries"},
+	"gezaghebbenden": [{"bsn": "111222333", "naam": "Anna de Vries", "gemeente": "0301"}],
+	"hulpvraag": "Daan heeft na schooltijd begeleiding nodig.", "reden": "Begeleiding na school."}'
+check "a verwijzing of Daan for the PGB: 201" test "$STATUS" = 201
+OAS_ZAAK_P=$(json "['id']") OAS_STATUS=ontvangen OAS_TOKEN=
+oas_act "$OAS_ZAAK_P" ontvangst_bevestigen
+python3 -c '
+import datetime, json, sys
+b = json.load(open(sys.argv[1], encoding="utf-8"))
+van = datetime.date.fromisoformat(sys.argv[3])
+for p in b["producten"]:
+    p["ingangsdatum"], p["einddatum"] = str(van), str(van + datetime.timedelta(days=181))
+json.dump(b, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)' \
+	"${OAS_ACTIE[beschikken-pgb]:-/dev/null}" "$STATE/oas-beschikken-pgb-vandaag.json" "$OAS_VANDAAG"
+request POST "/api/v1/zaken/$OAS_ZAAK_P/acties/beschikken" -H "$(bearer "$OAS_CJG")" \
+	-H 'Content-Type: application/json' --data-binary @"$STATE/oas-beschikken-pgb-vandaag.json"
+# The toewijzing: the product as decided, its line (20 euro per uur, 4.4.1
+# sub f; 4 uur a week for 26 weeks) and budget; pgb_besteding six months on;
+# the history keeps the content with each PGB product's line as berekening;
+# gebruikelijke_hulp is the band of Daan's age today.
+oas_pgb_granted() {
+	[ "$STATUS" = 200 ] && oas_fits POST "$OAS_ACTIE_PATH" 200 && python3 -c '
+import datetime, json, sys
+z, sent, today = json.loads(sys.argv[1]), json.load(open(sys.argv[2], encoding="utf-8")), datetime.date.fromisoformat(sys.argv[3])
+t, p = z["toewijzingen"], sent["producten"][0]
+want = {"tarief": "individuele_begeleiding_licht", "product": None, "hulp": "informeel", "eenheid": "uur",
+        "datum": p["ingangsdatum"], "max_tarief": 20, "tarief_per_eenheid": 20, "eenheden": 104,
+        "bedrag": 2080, "regel": "art. 4.4.1 sub f"}
+ok = z["status"] == "toegekend" and len(t) == 1 and t[0]["vorm"] == "pgb" and t[0]["productcode"] is None
+ok = ok and {k: t[0]["pgb"].get(k) for k in want} == want and t[0]["budget"] == 2080
+ok = ok and list(z["termijnen"]) == ["pgb_besteding"] and z["termijnen"]["pgb_besteding"] > str(today + datetime.timedelta(days=180))
+g = dict(z["statushistorie"][-1]["gegevens"])
+ok = ok and g["producten"][0].pop("berekening", None) == t[0]["pgb"] and g == sent
+age = today.year - 2016 - ((today.month, today.day) < (3, 12))
+band = "Kinderen van 5 tot 12 jaar" if age < 12 else "Kinderen van 12 tot 18 jaar"
+ok = ok and (z["gebruikelijke_hulp"]["leeftijd"], z["gebruikelijke_hulp"]["omschrijving"]) == (age, band)
+sys.exit(0 if ok else 1)' "$BODY" "$STATE/oas-beschikken-pgb-vandaag.json" "$OAS_VANDAAG"
+}
+check "POST $OAS_ACTIE_PATH example 'beschikken-pgb' (from today) on the verwijzing: 200, fits the documented schema, the toewijzing's pgb line and budget of 2080, pgb_besteding, gebruikelijke_hulp of Daan's age" \
+	oas_pgb_granted
+OAS_PGB_NR=$(json "['toewijzingen'][0]['nummer']")
+OAS_DECL_PATH='/api/v1/zaken/{id}/declaraties'
+# oas_declaratie TARIEF OUT: the example 'oma' for the toewijzing, today's 2 uur at TARIEF
+oas_declaratie() {
+	python3 -c '
+import json, sys
+d = json.loads(sys.argv[1])
+d.update(toewijzing=int(sys.argv[2]), dagen=[{"datum": sys.argv[3], "eenheden": 2}], tarief=float(sys.argv[4]))
+json.dump(d, open(sys.argv[5], "w", encoding="utf-8"), ensure_ascii=False)' \
+		"$(oas_example "$OAS_DECL_PATH" post request oma)" "${OAS_PGB_NR:-0}" "$OAS_VANDAAG" "$1" "$2"
+}
+oas_declaratie 20 "$STATE/oas-declaratie.json"
+request POST "/api/v1/zaken/$OAS_ZAAK_P/declaraties" -H "$(bearer "$OAS_OUDER")" \
+	-H 'Content-Type: application/json' --data-binary @"$STATE/oas-declaratie.json"
+check "POST $OAS_DECL_PATH example 'oma' (today's 2 uur) as the ouder: 201, fits the documented schema, 2 of 104 uur declared" \
+	oas_answer 201 POST "$OAS_DECL_PATH" \
+	'{k: a[k] for k in b} == b and isinstance(a["id"], int)' \
+	"{\"toewijzing\": ${OAS_PGB_NR:-0}, \"eenheden\": 2, \"bedrag\": 40, \"gedeclareerd\": 2, \"toegewezen\": 104, \"resterend\": 102}"
+oas_declaratie 25 "$STATE/oas-declaratie-te-duur.json"
+request POST "/api/v1/zaken/$OAS_ZAAK_P/declaraties" -H "$(bearer "$OAS_OUDER")" \
+	-H 'Content-Type: application/json' --data-binary @"$STATE/oas-declaratie-te-duur.json"
+check "POST $OAS_DECL_PATH at 25 euro per uur: 422 that fits the documented schema, invalid-params as the example 'te-duur'" \
+	oas_problem_as 422 POST "$OAS_DECL_PATH" 'a["invalid-params"] == b["invalid-params"]' \
+	"$(oas_example "$OAS_DECL_PATH" post 422 te-duur application/problem+json)"
+request POST "/api/v1/zaken/00000000-0000-4000-8000-000000000000/declaraties" -H "$(bearer "$OAS_OUDER")" \
+	-H 'Content-Type: application/json' --data-binary @"$STATE/oas-declaratie.json"
+check "POST $OAS_DECL_PATH for no zaak: 404 that fits the documented schema" \
+	oas_problem_fits 404 POST "$OAS_DECL_PATH"
+
+# The productenboek of the examples, imported as the owner.
+printf '%s\n' 'aanbieder_agb,aanbieder_naam,gemeente,productcategorie,productcode,omschrijving,eenheid,frequentie,tarief,pgb_tarief,geldig_van,geldig_tot' \
+	'22334455,Jeugdhulp De Berkel,,45,45A12,Ambulante gezinsbehandeling,16,2,"112,50",,2026-01-01,' \
+	'22334455,Jeugdhulp De Berkel,0301,45,45B01,Individuele begeleiding,04,2,58.20,individuele_begeleiding_licht,2026-01-01,2027-01-01' \
+	>"$STATE/oas-producten.csv"
+out=$("$BUILD/toegang-import" -c "$SRC/data/codelijsten" "host=$STATE/run/pg dbname=toegang user=toegang_owner" \
+	"$STATE/oas-producten.csv" 2>&1); rc=$?
+check "toegang-import loads the productenboek of the examples (2 products)" \
+	eval '[ "$rc" = 0 ] && grep -q "2 producten ingelezen" <<<"$out" || { printf "#   %s\n" "$out"; false; }'
+request GET "/api/v1/producten?aanbieder=22334455&datum=2026-12-01" -H "$(bearer "$(token -r gi)")"
+check "GET /api/v1/producten?aanbieder=22334455&datum=2026-12-01 as gi: 200, fits the documented schema, as the example 'de-berkel'" \
+	oas_answer 200 GET /api/v1/producten 'a == b' "$(oas_example /api/v1/producten get 200 de-berkel)"
+request GET "/api/v1/producten?categorie=99" -H "$(bearer "$(token -r gi)")"
+check "GET /api/v1/producten?categorie=99: 400 naming categorie, fits the documented schema" \
+	oas_problem_fits 400 GET /api/v1/producten '"categorie"'
+OAS_OVERZICHT="/api/v1/overzicht/producten?van=$(TZ=Europe/Amsterdam date -d yesterday +%F)&tot=$(TZ=Europe/Amsterdam date -d tomorrow +%F)"
+request GET "$OAS_OVERZICHT" -H "$(bearer "$OAS_CJG")"
+check "GET $OAS_OVERZICHT as cjg: 200, fits the documented schema, every gemeente (no region), De Berkel's offer, Zutphen's natura 45A12 and its PGB counted" \
+	oas_answer 200 GET /api/v1/overzicht/producten \
+	'a["gemeenten"] is None and {x["gemeente"] for x in a["aanbod"] if x["aanbieder_agb"] == b} >= {None, "0301"} and any((x["gemeente"], x["productcode"], x["aanbieder_agb"], x["vorm"]) == ("0301", "45A12", b, "natura") for x in a["beschikkingen"]) and any((x["gemeente"], x["vorm"]) == ("0301", "pgb") for x in a["beschikkingen"])' \
+	'"22334455"'
+request GET "/api/v1/overzicht/producten?van=2026-11-01" -H "$(bearer "$OAS_CJG")"
+check "GET /api/v1/overzicht/producten without tot: 400 naming tot, fits the documented schema" \
+	oas_problem_fits 400 GET /api/v1/overzicht/producten '"tot"'
+request GET "/api/v1/overzicht/producten?van=2026-11-01&tot=2026-11-30" -H "$(bearer "$OAS_OUDER")"
+check "GET /api/v1/overzicht/producten as ouder: 403 that fits the documented schema" \
+	oas_problem_fits 403 GET /api/v1/overzicht/producten
 
 # ---------------------------------------------------------------- one gezin, one plan, one regisseur
 # Two children of Marco Bos (994122950, Zutphen), reported by the CJG: the

@@ -750,9 +750,11 @@ p_refused "beschikken toegekend without producten: 422 naming producten" 422 pro
 	"$P_CJG" "$P_BS" beschikken '{"besluit": "toegekend", "grondslag": "Art. 3.7", "motivering": "Nodig."}'
 p_refused "beschikken gedeeltelijk_toegekend with producten []: 422 naming producten" 422 producten \
 	"$P_CJG" "$P_BS" beschikken '{"besluit": "gedeeltelijk_toegekend", "producten": [], "grondslag": "Art. 3.7", "motivering": "Nodig."}'
+# A PGB that is complete but for its dates (tariff, help, motivations of 4.2.1, volume).
+P_PGB_REST='"omvang": {"volume": 2, "eenheid": "04", "frequentie": "2"}, "pgb": {"tarief": "ambulant_specialistisch", "hulp": "formeel", "motivering": {"aanbod_niet_passend": "Wachtlijst.", "wens_pgb": "Eigen therapeut.", "kwaliteit": "BIG-geregistreerd."}}'
 p_refused "beschikken with a product whose einddatum lies before its ingangsdatum: 422 naming producten[0].einddatum" \
 	422 "producten[0].einddatum" "$P_CJG" "$P_BS" beschikken \
-	"$(p_beschikking toegekend "{\"omschrijving\": \"Jeugd-ggz\", \"vorm\": \"pgb\", \"ingangsdatum\": \"$P_TOMORROW\", \"einddatum\": \"$P_TODAY\"}")"
+	"$(p_beschikking toegekend "{\"omschrijving\": \"Jeugd-ggz\", \"vorm\": \"pgb\", \"ingangsdatum\": \"$P_TOMORROW\", \"einddatum\": \"$P_TODAY\", $P_PGB_REST}")"
 p_refused "doorzenden to the zaak's own gemeente: 422 naming gemeente" 422 gemeente \
 	"$P_CJG" "${P_IN[ontvangen]}" doorzenden "{\"gemeente\": \"$P_GEM\", \"reden\": \"Verhuisd.\"}"
 z_get "$P_CJG" "$P_BO"
