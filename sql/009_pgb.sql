@@ -305,7 +305,7 @@ BEGIN
         v_omschrijving := COALESCE(pr.omschrijving, t.omschrijving);
         v_eenheid := COALESCE(t.eenheid, CASE pr.eenheid WHEN '04' THEN 'uur' WHEN '14' THEN 'etmaal'
             WHEN '16' THEN 'dagdeel' ELSE 'stuk' END);
-        v_cat := COALESCE(pr.productcategorie, r->>'productcategorie');
+        v_cat := r->>'productcategorie';
 
         -- 4.2.4 sub h and the table's "geen pgb mogelijk".
         IF t.pgb_uitsluiting IS NOT NULL THEN
@@ -317,7 +317,8 @@ BEGIN
                CASE WHEN e.maatregel IS NOT NULL THEN 'maatregel' ELSE 'productcategorie' END
           INTO v_uitsluiting, v_regel
           FROM pgb_uitsluiting e
-         WHERE (e.maatregel = p_maatregel OR e.productcategorie = v_cat)
+         WHERE (e.maatregel = p_maatregel OR e.productcategorie = v_cat
+                OR e.productcategorie = pr.productcategorie)
            AND e.geldig_van <= v_datum AND (e.geldig_tot IS NULL OR e.geldig_tot > v_datum)
            AND (e.gemeente IS NULL OR e.gemeente = p_gemeente)
          ORDER BY e.maatregel IS NULL, e.id LIMIT 1;
@@ -331,8 +332,9 @@ BEGIN
             CONTINUE;
         END IF;
 
-        -- 4.4.1 sub d: never more than the natura product costs.
-        v_natura := COALESCE(pr.tarief, t.formeel_tarief);
+        -- 4.4.1 sub d: never more than the natura product costs, and never
+        -- more than the bijlage's maximum for it (LEAST skips a missing one).
+        v_natura := CASE WHEN pr.id IS NULL THEN t.formeel_tarief ELSE LEAST(pr.tarief, t.formeel_tarief) END;
         IF v_natura IS NULL THEN
             v_fouten := v_fouten || jsonb_build_object('i', i, 'veld', 'tarief',
                 'reden', format('geen pgb mogelijk voor %s (%s)', v_omschrijving, t.bron));
@@ -404,16 +406,6 @@ BEGIN
                     'reden', format('%s (%s)', rg.grondslag, rg.artikel));
                 CONTINUE;
             END IF;
-            IF t.max_per_week IS NOT NULL AND r->>'per' IN ('dag', 'week') THEN
-                v_per_week := v_volume * CASE r->>'per' WHEN 'dag' THEN 7 ELSE 1 END;
-                IF v_per_week > t.max_per_week THEN
-                    rg := pgb_regel_op('max_per_week', v_datum, p_gemeente);
-                    v_fouten := v_fouten || jsonb_build_object('i', i, 'veld', 'volume',
-                        'reden', format('informele hulp voor %s: maximaal %s uur per week (%s)',
-                            t.omschrijving, trim_scale(t.max_per_week), rg.artikel));
-                    CONTINUE;
-                END IF;
-            END IF;
         END IF;
 
         -- 4.4.1 sub g: logeeropvang plus hulpverlening, at most the table's total per etmaal.
@@ -458,6 +450,17 @@ BEGIN
                 ELSE (v_tot - v_van + 1) / 7.0 END;
         END IF;
         v_eenheden := round(v_volume * v_perioden, 2);
+        -- The table's hours a week (informal help), on average over the period.
+        IF v_hulp = 'informeel' AND t.max_per_week IS NOT NULL THEN
+            v_per_week := v_volume * v_perioden / ((v_tot - v_van + 1) / 7.0);
+            IF v_per_week > t.max_per_week THEN
+                rg := pgb_regel_op('max_per_week', v_datum, p_gemeente);
+                v_fouten := v_fouten || jsonb_build_object('i', i, 'veld', 'volume',
+                    'reden', format('informele hulp voor %s: maximaal %s uur per week (%s)',
+                        t.omschrijving, trim_scale(t.max_per_week), rg.artikel));
+                CONTINUE;
+            END IF;
+        END IF;
         v_bedrag := round(v_tarief * v_eenheden, 2);
         v_totaal := v_totaal + v_bedrag;
         v_uit := v_uit || jsonb_build_object('i', i,
@@ -596,6 +599,12 @@ BEGIN
     IF (SELECT count(*) <> count(DISTINCT x->>'datum') FROM jsonb_array_elements(p_decl->'dagen') x) THEN
         v_fouten := v_fouten || jsonb_build_object('veld', 'dagen', 'reden', 'noemt een dag meer dan eens');
     END IF;
+    SELECT v_fouten || COALESCE(jsonb_agg(jsonb_build_object('veld', 'dagen',
+               'reden', format('%s is al gedeclareerd', x->>'datum'))), '[]')
+      INTO v_fouten
+      FROM jsonb_array_elements(p_decl->'dagen') x
+     WHERE EXISTS (SELECT 1 FROM pgb_declaratie e, jsonb_array_elements(e.gegevens->'dagen') y
+                    WHERE e.toewijzing = w.nummer AND y->>'datum' = x->>'datum');
     SELECT COALESCE(sum((x->>'eenheden')::numeric), 0) INTO v_eenheden
       FROM jsonb_array_elements(p_decl->'dagen') x;
     SELECT COALESCE(sum(e.eenheden), 0) INTO v_eerder FROM pgb_declaratie e WHERE e.toewijzing = w.nummer;

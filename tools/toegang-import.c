@@ -419,6 +419,9 @@ int main(int argc, char **argv)
 		int k;
 		char *csv;
 		lineno++;
+		if (lineno % PROGRESS_EVERY == 0)
+			fprintf(stderr, progress ? "\rtoegang-import: %ld regels gelezen" :
+			    "toegang-import: %ld regels gelezen\n", lineno);
 		if (len == sizeof(line) - 1 && line[len - 1] != '\n') {
 			int ch;
 			report(lineno, "regel", "langer dan 8192 tekens");
@@ -462,9 +465,6 @@ int main(int argc, char **argv)
 			goto out;
 		}
 		n++;
-		if (lineno % PROGRESS_EVERY == 0)
-			fprintf(stderr, progress ? "\rtoegang-import: %ld regels gelezen" :
-			    "toegang-import: %ld regels gelezen\n", lineno);
 	}
 	if (ferror(in)) {
 		fprintf(stderr, "toegang-import: %s: %s\n", file_name, strerror(errno));
