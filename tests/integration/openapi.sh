@@ -819,6 +819,12 @@ d.update(toewijzing=int(sys.argv[2]), dagen=[{"datum": sys.argv[3], "eenheden": 
 json.dump(d, open(sys.argv[5], "w", encoding="utf-8"), ensure_ascii=False)' \
 		"$(oas_example "$OAS_DECL_PATH" post request oma)" "${OAS_PGB_NR:-0}" "$OAS_VANDAAG" "$1" "$2"
 }
+oas_declaratie 25 "$STATE/oas-declaratie-te-duur.json"
+request POST "/api/v1/zaken/$OAS_ZAAK_P/declaraties" -H "$(bearer "$OAS_OUDER")" \
+	-H 'Content-Type: application/json' --data-binary @"$STATE/oas-declaratie-te-duur.json"
+check "POST $OAS_DECL_PATH at 25 euro per uur (before any other, so only the rate is wrong): 422 that fits the documented schema, invalid-params as the example 'te-duur'" \
+	oas_problem_as 422 POST "$OAS_DECL_PATH" 'a["invalid-params"] == b["invalid-params"]' \
+	"$(oas_example "$OAS_DECL_PATH" post 422 te-duur application/problem+json)"
 oas_declaratie 20 "$STATE/oas-declaratie.json"
 request POST "/api/v1/zaken/$OAS_ZAAK_P/declaraties" -H "$(bearer "$OAS_OUDER")" \
 	-H 'Content-Type: application/json' --data-binary @"$STATE/oas-declaratie.json"
@@ -826,12 +832,6 @@ check "POST $OAS_DECL_PATH example 'oma' (today's 2 uur) as the ouder: 201, fits
 	oas_answer 201 POST "$OAS_DECL_PATH" \
 	'{k: a[k] for k in b} == b and isinstance(a["id"], int)' \
 	"{\"toewijzing\": ${OAS_PGB_NR:-0}, \"eenheden\": 2, \"bedrag\": 40, \"gedeclareerd\": 2, \"toegewezen\": 104, \"resterend\": 102}"
-oas_declaratie 25 "$STATE/oas-declaratie-te-duur.json"
-request POST "/api/v1/zaken/$OAS_ZAAK_P/declaraties" -H "$(bearer "$OAS_OUDER")" \
-	-H 'Content-Type: application/json' --data-binary @"$STATE/oas-declaratie-te-duur.json"
-check "POST $OAS_DECL_PATH at 25 euro per uur: 422 that fits the documented schema, invalid-params as the example 'te-duur'" \
-	oas_problem_as 422 POST "$OAS_DECL_PATH" 'a["invalid-params"] == b["invalid-params"]' \
-	"$(oas_example "$OAS_DECL_PATH" post 422 te-duur application/problem+json)"
 request POST "/api/v1/zaken/00000000-0000-4000-8000-000000000000/declaraties" -H "$(bearer "$OAS_OUDER")" \
 	-H 'Content-Type: application/json' --data-binary @"$STATE/oas-declaratie.json"
 check "POST $OAS_DECL_PATH for no zaak: 404 that fits the documented schema" \

@@ -371,6 +371,13 @@ g_refuse "informal help for vervoer (the bijlage names no informal rate; informa
 	"regels[0].hulp" "4.4.1 sub e en f"
 g_refuse "informal individuele begeleiding of 41 uur per week: 422 at regels[0].volume naming the 40 uur per week" "$G_HA" \
 	"$(g_body "d['regels'] = [L(hulp='informeel', leeftijd_hulpverlener=40, volume=41)]")" "regels[0].volume" "40 uur per week"
+# Per maand the cap holds on average: 200 uur over January (31 days = 4 3/7 weeks) is 45.2 a week.
+g_refuse "informal individuele begeleiding of 200 uur per maand (45 a week on average): 422 naming the 40 uur per week" "$G_HA" \
+	"$(g_body "d['regels'] = [L(hulp='informeel', leeftijd_hulpverlener=40, volume=200, per='maand', ingangsdatum='2026-01-01', einddatum='2026-01-31')]")" \
+	"regels[0].volume" "40 uur per week"
+g_refuse "informal individuele begeleiding of 100 uur in total over 2 weeks: 422 naming the 40 uur per week" "$G_HA" \
+	"$(g_body "d['regels'] = [L(hulp='informeel', leeftijd_hulpverlener=40, volume=100, per='totaal', ingangsdatum='2026-01-05', einddatum='2026-01-18')]")" \
+	"regels[0].volume" "40 uur per week"
 g_refuse "informal individuele begeleiding of 6 uur per dag (42 per week): 422 at regels[0].volume" "$G_HA" \
 	"$(g_body "d['regels'] = [L(hulp='informeel', leeftijd_hulpverlener=40, volume=6, per='dag')]")" "regels[0].volume" "40 uur per week"
 g_refuse "informal help without the helper's age: 422 at regels[0].leeftijd_hulpverlener naming 4.4.1 sub e en f" "$G_HA" \
@@ -745,6 +752,15 @@ g_get "$G_HA" "/api/v1/producten?aanbieder=$G_AGB&datum=2027-06-01"
 g_py "as of 2027-06-01: product ASOF1 at €42, the row from 2027-01-01" '
 x = [p for p in dec(raw)["producten"] if p["productcode"] == "ASOF1"]
 assert [(p["tarief"], p["geldig_van"], p["geldig_tot"]) for p in x] == [(ex("42"), "2027-01-01", None)], x'
+# A productenboek product pays at most its own price and the bijlage's maximum
+# (4.4.1 sub d): ASOF1 costs €40 in 2026, below the €45 of individuele begeleiding licht.
+g_calc "a PGB for product ASOF1 in 2026: its natura price €40 (below the bijlage's €45): 48 × 40 = €1.920" "$G_HA" \
+	"$(g_body "d['regels'] = [L(tarief=None, product={'aanbieder_agb': '$G_AGB', 'productcode': 'ASOF1'})]")" \
+	'[["40", "40", "48", "48 * 40", "art. 4.4.1 sub d"]]'
+# The beschikking's productcategorie binds as well as the product's: 47 is jeugdreclassering (4.2.4 sub h).
+g_refuse "a PGB for product ASOF1 as productcategorie 47: 422 at regels[0].productcategorie naming 4.2.4 sub h" "$G_HA" \
+	"$(g_body "d['regels'] = [L(tarief=None, product={'aanbieder_agb': '$G_AGB', 'productcode': 'ASOF1'}, productcategorie='47')]")" \
+	"regels[0].productcategorie" "4.2.4 sub h"
 g_get "$G_HA" "/api/v1/producten?aanbieder=$G_AGB"
 g_py "without datum: today's products (datum is today in Europe/Amsterdam)" '
 assert d.get("datum") == now().isoformat(), d.get("datum")
