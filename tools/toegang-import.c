@@ -194,15 +194,8 @@ static char *check_row(long line, char **f)
 		report(line, columns[C_GEMEENTE], "leeg (de hele regio) of een CBS-gemeentecode");
 	if (!zk_codelijst_has(&categorieen, f[C_CATEGORIE]))
 		report(line, columns[C_CATEGORIE], "geen JZ020-productcategorie");
-	{
-		size_t n = strlen(f[C_CODE]);
-		bool ok = n >= 1 && n <= 5;
-		for (size_t i = 0; ok && i < n; i++)
-			ok = (f[C_CODE][i] >= '0' && f[C_CODE][i] <= '9') ||
-			    (f[C_CODE][i] >= 'A' && f[C_CODE][i] <= 'Z') || (f[C_CODE][i] >= 'a' && f[C_CODE][i] <= 'z');
-		if (!ok)
-			report(line, columns[C_CODE], "een productcode van 1 tot 5 letters of cijfers");
-	}
+	if (!zk_productcode_ok(f[C_CODE]))
+		report(line, columns[C_CODE], "een productcode van 1 tot 5 letters of cijfers");
 	text_check(line, C_OMSCHRIJVING, f[C_OMSCHRIJVING], 200);
 	if (!in_list(eenheden, f[C_EENHEID]))
 		report(line, columns[C_EENHEID], "geen iJw-eenheid (WJ756: 01, 04, 14, 16, 82, 83, 84)");

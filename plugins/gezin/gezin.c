@@ -110,9 +110,8 @@ static tg_outcome post_regisseur(tg_request *req, const tg_services *svc, void *
 {
 	const tg_principal *p = svc->principal(req);
 	const char *id = svc->path_param(req, "id");
-	const zk_field *tables[2] = { regisseur_fields, NULL };
 	char canon[37];
-	json_t *body = NULL, *invalid = NULL;
+	json_t *body = NULL;
 	PGresult *r;
 	tg_outcome out = TG_FAIL_INTERNAL;
 	bool inserted;
@@ -123,15 +122,10 @@ static tg_outcome post_regisseur(tg_request *req, const tg_services *svc, void *
 		return TG_DONE;
 	}
 	zk_uuid_canonical(id, canon);
-	if (svc->read_json(req, &body) != 0)
-		return TG_DONE;
-	invalid = json_array();
-	if (!invalid)
-		goto done;
-	if (zk_validate(body, tables, "", invalid) > 0) {
-		zk_send_invalid(req, svc, invalid);
-		out = TG_DONE;
-		goto done;
+	switch (zk_read_valid_body(req, svc, regisseur_fields, &body)) {
+	case 0: break;
+	case 1: return TG_DONE;
+	default: return TG_FAIL_INTERNAL;
 	}
 	if (svc->db_tx(req, TG_TX_BEGIN) != 0) {
 		out = TG_FAIL_DB;
@@ -167,7 +161,6 @@ static tg_outcome post_regisseur(tg_request *req, const tg_services *svc, void *
 	out = read_log_send(req, svc, canon, "gezin.casusregisseur", "gewijzigd");
 done:
 	json_decref(body);
-	json_decref(invalid);
 	return out;
 }
 

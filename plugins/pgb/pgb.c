@@ -11,6 +11,7 @@
 
 #include <toegang/plugin.h>
 
+#include "calendar.h"
 #include "fields.h"
 #include "pgb_calc.h"
 #include "pgb_sql.h"
@@ -59,11 +60,6 @@ static const zk_field f_declaratie[] = {
 	{ .name = NULL },
 };
 
-static bool gemeente_role(tg_role r)
-{
-	return r == TG_ROLE_CJG || r == TG_ROLE_PLEIN || r == TG_ROLE_GST || r == TG_ROLE_BEHEERDER;
-}
-
 /* fouten [{i?, veld, reden}] -> invalid-params named under prefix. */
 static void fouten_to_invalid(const json_t *fouten, const char *prefix, json_t *invalid)
 {
@@ -84,26 +80,19 @@ static void fouten_to_invalid(const json_t *fouten, const char *prefix, json_t *
 static tg_outcome post_berekening(tg_request *req, const tg_services *svc, void *state)
 {
 	const tg_principal *p = svc->principal(req);
-	const zk_field *tables[2] = { f_berekening, NULL };
-	json_t *body = NULL, *invalid = json_array(), *result = NULL, *answer = NULL;
+	json_t *body = NULL, *invalid = NULL, *result = NULL, *answer = NULL;
 	const char *gemeente;
 	tg_outcome out = TG_FAIL_INTERNAL;
 	(void)state;
 
-	if (!invalid)
-		return TG_FAIL_INTERNAL;
-	if (svc->read_json(req, &body) != 0) {
-		json_decref(invalid);
-		return TG_DONE;
-	}
-	if (zk_validate(body, tables, "", invalid) > 0) {
-		zk_send_invalid(req, svc, invalid);
-		out = TG_DONE;
-		goto done;
+	switch (zk_read_valid_body(req, svc, f_berekening, &body)) {
+	case 0: break;
+	case 1: return TG_DONE;
+	default: return TG_FAIL_INTERNAL;
 	}
 	/* The rules of the gemeente asked for, else the caller's own. */
 	gemeente = json_string_value(json_object_get(body, "gemeente"));
-	if (!gemeente && gemeente_role(p->role))
+	if (!gemeente && p->identity_kind == TG_IDENTITY_GEMEENTE)
 		gemeente = p->identity;
 	if (svc->db_tx(req, TG_TX_BEGIN) != 0) {
 		out = TG_FAIL_DB;
@@ -116,6 +105,8 @@ static tg_outcome post_berekening(tg_request *req, const tg_services *svc, void 
 		goto done;
 	}
 	if (json_array_size(json_object_get(result, "fouten")) > 0) {
+		if (!(invalid = json_array()))
+			goto done;
 		fouten_to_invalid(json_object_get(result, "fouten"), "regels", invalid);
 		zk_send_invalid(req, svc, invalid);
 		out = TG_DONE;
@@ -153,10 +144,10 @@ static tg_outcome get_tarieven(tg_request *req, const tg_services *svc, void *st
 	}
 	if (!datum) {
 		zk_today(svc, &d);
-		snprintf(today, sizeof(today), "%04d-%02d-%02d", d.y, d.m, d.d);
+		zk_day_format(zk_day_from(&d), today);
 		datum = today;
 	}
-	if (!gemeente && gemeente_role(p->role))
+	if (!gemeente && p->identity_kind == TG_IDENTITY_GEMEENTE)
 		gemeente = p->identity;
 	params[0] = datum;
 	params[1] = gemeente;
@@ -167,7 +158,6 @@ static tg_outcome post_declaratie(tg_request *req, const tg_services *svc, void 
 {
 	const tg_principal *p = svc->principal(req);
 	const char *id = svc->path_param(req, "id");
-	const zk_field *tables[2] = { f_declaratie, NULL };
 	json_t *body = NULL, *invalid = NULL, *result = NULL;
 	char canon[37], *text = NULL;
 	const char *params[4];
@@ -180,15 +170,10 @@ static tg_outcome post_declaratie(tg_request *req, const tg_services *svc, void 
 		return TG_DONE;
 	}
 	zk_uuid_canonical(id, canon);
-	if (svc->read_json(req, &body) != 0)
-		return TG_DONE;
-	invalid = json_array();
-	if (!invalid)
-		goto done;
-	if (zk_validate(body, tables, "", invalid) > 0) {
-		zk_send_invalid(req, svc, invalid);
-		out = TG_DONE;
-		goto done;
+	switch (zk_read_valid_body(req, svc, f_declaratie, &body)) {
+	case 0: break;
+	case 1: return TG_DONE;
+	default: return TG_FAIL_INTERNAL;
 	}
 	text = json_dumps(body, JSON_COMPACT | JSON_REAL_PRECISION(15));
 	params[0] = canon;
@@ -229,6 +214,8 @@ static tg_outcome post_declaratie(tg_request *req, const tg_services *svc, void 
 			out = TG_FAIL_DB;
 			goto done;
 		}
+		if (!(invalid = json_array()))
+			goto done;
 		fouten_to_invalid(json_object_get(result, "fouten"), "", invalid);
 		zk_send_invalid(req, svc, invalid);
 		out = TG_DONE;

@@ -32,11 +32,6 @@
 /* A period of the overview: at most ten years (3653 days, leap days included). */
 #define OVERZICHT_MAX_DAGEN 3653
 
-static void format_date(const zk_date *d, char out[11])
-{
-	snprintf(out, 11, "%04d-%02d-%02d", d->y, d->m, d->d);
-}
-
 static tg_outcome get_producten(tg_request *req, const tg_services *svc, void *state)
 {
 	const char *categorie = svc->query_param(req, "categorie");
@@ -80,14 +75,16 @@ static tg_outcome get_producten(tg_request *req, const tg_services *svc, void *s
 		zk_bad_query(req, svc, "cursor", "de cursor uit een eerder antwoord");
 		return TG_DONE;
 	}
-	if (!datum)
+	if (!datum) {
 		zk_today(svc, &d);
-	format_date(&d, day);
+		zk_day_format(zk_day_from(&d), day);
+		datum = day;
+	}
 	snprintf(limit_plus, sizeof(limit_plus), "%ld", limit + 1);
 	params[0] = categorie;
 	params[1] = aanbieder;
 	params[2] = gemeente;
-	params[3] = day;
+	params[3] = datum;
 	params[4] = cursor ? cursor : "0";
 	params[5] = limit_plus;
 	if (svc->db_tx(req, TG_TX_BEGIN) != 0)
@@ -107,7 +104,7 @@ static tg_outcome get_producten(tg_request *req, const tg_services *svc, void *s
 		goto done;
 	for (int i = 0; i < n && i < limit; i++)
 		json_array_append_new(items, json_loads(PQgetvalue(r, i, 1), 0, NULL));
-	json_object_set_new(answer, "datum", json_string(day));
+	json_object_set_new(answer, "datum", json_string(datum));
 	json_object_set(answer, "producten", items);
 	json_object_set_new(answer, "volgende", n > limit ? json_string(PQgetvalue(r, (int)limit - 1, 0))
 	                                                   : json_null());
@@ -124,7 +121,6 @@ static tg_outcome get_overzicht(tg_request *req, const tg_services *svc, void *s
 {
 	const char *van_s = svc->query_param(req, "van");
 	const char *tot_s = svc->query_param(req, "tot");
-	char van[11], tot[11];
 	const char *params[3];
 	zk_date a, b;
 	(void)state;
@@ -141,10 +137,9 @@ static tg_outcome get_overzicht(tg_request *req, const tg_services *svc, void *s
 		zk_bad_query(req, svc, "tot", "een periode van hoogstens tien jaar");
 		return TG_DONE;
 	}
-	format_date(&a, van);
-	format_date(&b, tot);
-	params[0] = van;
-	params[1] = tot;
+	/* zk_date_parse admits only YYYY-MM-DD: the strings are the dates. */
+	params[0] = van_s;
+	params[1] = tot_s;
 	params[2] = zk_regio_array();
 	return zk_send_statement_json(req, svc, ST_OVERZICHT, 3, params, "overzicht-failed");
 }

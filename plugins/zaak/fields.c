@@ -320,3 +320,14 @@ size_t zk_validate(const json_t *obj, const zk_field *const *tables, const char 
 	}
 	return n;
 }
+
+bool zk_productcode_ok(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (n < 1 || n > 5)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z')))
+			return false;
+	return true;
+}

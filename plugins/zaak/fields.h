@@ -64,6 +64,9 @@ int zk_date_cmp(const zk_date *a, const zk_date *b);
 /* Whole years from birth to on (negative when birth lies after on). */
 int zk_age_on(const zk_date *birth, const zk_date *on);
 
+/* An iJw product code as the productenboek holds it: 1 to 5 letters or digits. */
+bool zk_productcode_ok(const char *s);
+
 /*
  * A text field's problem, or NULL when s is acceptable: valid UTF-8 without
  * NUL, without control characters (C0 but tab/CR/LF where lines is set,

@@ -3,7 +3,6 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "zaak_store.h"
 
@@ -67,17 +66,6 @@ const zk_field zk_pgb_product_fields[] = {
 	{ .name = "motivering", .kind = ZK_OBJECT, .fields = f_motivering },
 	{ .name = NULL },
 };
-
-bool zk_productcode_ok(const char *s)
-{
-	size_t n = s ? strlen(s) : 0;
-	if (n < 1 || n > 5)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z')))
-			return false;
-	return true;
-}
 
 /* A copy of the lines without null members: the validation reads null as
  * absent, and so must pgb_bereken (whose "member ? key" would not). */

@@ -8,8 +8,6 @@
 #ifndef TOEGANG_ZAAK_PGB_CALC_H
 #define TOEGANG_ZAAK_PGB_CALC_H
 
-#include <stdbool.h>
-
 #include <toegang/plugin.h>
 
 #include "fields.h"
@@ -19,9 +17,6 @@ extern const zk_field zk_pgb_regel_fields[];
 /* The "pgb" object of a beschikking's product: the line's own part, with
  * the motivations of 4.2.1 and 4.3.1; volume and dates come from the product. */
 extern const zk_field zk_pgb_product_fields[];
-
-/* An iJw product code as the productenboek holds it: 1 to 5 letters or digits. */
-bool zk_productcode_ok(const char *s);
 
 /* Registers the statement as "<prefix>.pgb_bereken". */
 int zk_pgb_init(const tg_services *svc, const char *prefix);

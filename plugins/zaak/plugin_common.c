@@ -95,3 +95,27 @@ tg_outcome zk_send_statement_json(tg_request *req, const tg_services *svc, const
 	PQclear(r);
 	return out;
 }
+
+int zk_read_valid_body(tg_request *req, const tg_services *svc, const zk_field *fields, json_t **body)
+{
+	const zk_field *tables[2] = { fields, NULL };
+	json_t *invalid;
+	int rc = 0;
+
+	*body = NULL;
+	if (svc->read_json(req, body) != 0)
+		return 1;
+	invalid = json_array();
+	if (!invalid)
+		rc = -1;
+	else if (zk_validate(*body, tables, "", invalid) > 0) {
+		zk_send_invalid(req, svc, invalid);
+		rc = 1;
+	}
+	json_decref(invalid);
+	if (rc != 0) {
+		json_decref(*body);
+		*body = NULL;
+	}
+	return rc;
+}

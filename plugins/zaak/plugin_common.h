@@ -16,6 +16,14 @@ void zk_plugin_fini(void);
 /* 422 for content that failed its table or rules: nothing was recorded. */
 void zk_send_invalid(tg_request *req, const tg_services *svc, const json_t *invalid);
 
+/*
+ * Reads the request's JSON object and checks it against fields: 0 with
+ * *body (the caller's) when it passes; 1 when the problem was answered
+ * (the core's 400/413/415, or the 422 listing every problem); -1 when
+ * memory ran out.
+ */
+int zk_read_valid_body(tg_request *req, const tg_services *svc, const zk_field *fields, json_t **body);
+
 /* 400 for a query parameter that is not what it should be. */
 void zk_bad_query(tg_request *req, const tg_services *svc, const char *name, const char *reason);
 

@@ -372,6 +372,20 @@ static size_t rule_beschikking(const json_t *body, zk_action_ctx *ctx, json_t *i
 	return n;
 }
 
+/* A grant with a PGB starts the term of 4.2.4 sub i (termijnregel "toekenning_pgb"). */
+static const char *event_beschikking(const json_t *body)
+{
+	const char *besluit = member_str(body, "besluit");
+	size_t i;
+	const json_t *p;
+	if (!besluit || strcmp(besluit, "afgewezen") == 0)
+		return NULL;
+	json_array_foreach(json_object_get(body, "producten"), i, p)
+		if (strcmp(member_str(p, "vorm"), "pgb") == 0)
+			return "toekenning_pgb";
+	return NULL;
+}
+
 /* To a gemeente of the region the zaak moves, to its CJG, and starts again
  * there; to any other (or when no region is configured) it is sent on and
  * ends here. Either way the iJw
@@ -511,18 +525,18 @@ const zk_action zk_actions[] = {
 	  .toelichting = "Advies ingewonnen (art. 3.8)." },
 	{ .name = "beschikken", .from = from_beslisbaar, .routes = ZK_ROUTES_ALL,
 	  .to_field = "besluit", .fields = f_beschikking, .rule = rule_beschikking,
-	  .checks_pgb = true, .allocates = true,
+	  .checks_pgb = true, .allocates = true, .event_of = event_beschikking,
 	  .clears = clears_all, .toelichting = "Beschikking gegeven." },
 	/* 3.7.4: after a referral, the decision without the eigen-kracht steps. */
 	{ .name = "beschikken", .from = from_verwezen, .routes = ZK_ROUTE_VERWIJZING,
 	  .to_field = "besluit", .fields = f_beschikking, .rule = rule_beschikking,
-	  .checks_pgb = true, .allocates = true, .clears = clears_all,
+	  .checks_pgb = true, .allocates = true, .event_of = event_beschikking, .clears = clears_all,
 	  .toelichting = "Beschikking gegeven op grond van de verwijzing (art. 3.7.4)." },
 	/* Gedwongen kader: the gemeente provides the help the GI deems necessary,
 	 * straight from receipt, without eigen-kracht assessment. */
 	{ .name = "beschikken", .from = from_mandaat, .routes = ZK_ROUTE_MANDAAT,
 	  .to_field = "besluit", .fields = f_beschikking, .rule = rule_beschikking,
-	  .checks_pgb = true, .allocates = true, .clears = clears_all,
+	  .checks_pgb = true, .allocates = true, .event_of = event_beschikking, .clears = clears_all,
 	  .toelichting = "Beschikking gegeven op grond van het mandaat: de hulp wordt toegewezen "
 	                 "zonder eigen-krachtonderzoek (gedwongen kader, art. 3.7.4)." },
 	{ .name = "start_zorg", .from = from_toegekend, .routes = ZK_ROUTES_ALL,

@@ -57,6 +57,8 @@ typedef struct zk_action {
 	zk_action_rule rule;          /* rules across fields, deadline changes; may be NULL */
 	const char *event;            /* deadline rules (termijnregel.gebeurtenis) it starts */
 	const char *event_date;       /* content member with the event's date; NULL: today */
+	/* Instead of event: the event the content starts, or NULL for none. */
+	const char *(*event_of)(const json_t *body);
 	const char *event_gemeente;   /* content member naming the gemeente whose rules apply */
 	const char *const *clears;    /* deadlines it ends, NULL-terminated; may be NULL */
 	bool spoed_only;

@@ -6,6 +6,22 @@
 
 static char codes[ZK_REGIO_MAX][5];
 static size_t ncodes;
+/* The codes as a PostgreSQL text[] literal, "{0050,0262}", made at load. */
+static char array_text[ZK_REGIO_MAX * 5 + 3];
+
+static void make_array_text(void)
+{
+	size_t at = 0;
+	array_text[at++] = '{';
+	for (size_t i = 0; i < ncodes; i++) {
+		if (i)
+			array_text[at++] = ',';
+		memcpy(array_text + at, codes[i], 4);
+		at += 4;
+	}
+	array_text[at++] = '}';
+	array_text[at] = '\0';
+}
 
 int zk_regio_load(const char *list, const zk_codelijst *gemeenten, char *err, size_t errlen)
 {
@@ -35,6 +51,7 @@ int zk_regio_load(const char *list, const zk_codelijst *gemeenten, char *err, si
 		memcpy(codes[ncodes++], code, 5);
 		p += n;
 	}
+	make_array_text();
 	return 0;
 }
 
@@ -62,19 +79,5 @@ const char *zk_behandelende_gemeente(const char *verantwoordelijke, const char *
 
 const char *zk_regio_array(void)
 {
-	/* "{0050,0262}": five characters a code, built once per load. */
-	static char text[ZK_REGIO_MAX * 5 + 3];
-	size_t at = 0;
-	if (ncodes == 0)
-		return NULL;
-	text[at++] = '{';
-	for (size_t i = 0; i < ncodes; i++) {
-		if (i)
-			text[at++] = ',';
-		memcpy(text + at, codes[i], 4);
-		at += 4;
-	}
-	text[at++] = '}';
-	text[at] = '\0';
-	return text;
+	return ncodes ? array_text : NULL;
 }

@@ -312,23 +312,6 @@ done:
 	return problems;
 }
 
-/* A grant with a PGB starts the term of 4.2.4 sub i (termijnregel event "toekenning_pgb"). */
-static const char *event_of(const zk_action *action, const json_t *body)
-{
-	const char *besluit;
-	size_t i;
-	const json_t *p;
-	if (action->event || !action->checks_pgb)
-		return action->event;
-	besluit = json_string_value(json_object_get(body, "besluit"));
-	if (!besluit || strcmp(besluit, "afgewezen") == 0)
-		return NULL;
-	json_array_foreach(json_object_get(body, "producten"), i, p)
-		if (strcmp(json_string_value(json_object_get(p, "vorm")), "pgb") == 0)
-			return "toekenning_pgb";
-	return NULL;
-}
-
 /* The products a grant allocates: the beschikking's, unless it refuses. */
 static json_t *toewijzingen_of(const json_t *body)
 {
@@ -454,7 +437,6 @@ tg_outcome zk_action_post(tg_request *req, const tg_services *svc, const char *i
 	const tg_principal *p = svc->principal(req);
 	const zk_action *action = NULL;
 	const char *event;
-	const zk_field *tables[2] = { NULL, NULL };
 	char canon[37];
 	const char *params[5];
 	json_t *body = NULL, *invalid = NULL, *termijnen = NULL, *toewijzingen = NULL;
@@ -471,21 +453,17 @@ tg_outcome zk_action_post(tg_request *req, const tg_services *svc, const char *i
 		return TG_DONE;
 	}
 	zk_uuid_canonical(id, canon);
-	if (svc->read_json(req, &body) != 0)
-		return TG_DONE;
-	/* read_json admits only an object. */
+	/* All rows of one name share their content table: check it before the zaak is read. */
+	action = zk_action_first(name);
+	switch (zk_read_valid_body(req, svc, action->fields, &body)) {
+	case 0: break;
+	case 1: return TG_DONE;
+	default: return TG_FAIL_INTERNAL;
+	}
 	invalid = json_array();
 	ctx.set = json_array();
 	if (!invalid || !ctx.set)
 		goto done;
-	/* All rows of one name share their content table: check it before the zaak is read. */
-	action = zk_action_first(name);
-	tables[0] = action->fields;
-	if (zk_validate(body, tables, "", invalid) > 0) {
-		zk_send_invalid(req, svc, invalid);
-		out = TG_DONE;
-		goto done;
-	}
 
 	if (svc->db_tx(req, TG_TX_BEGIN) != 0) {
 		out = TG_FAIL_DB;
@@ -494,7 +472,7 @@ tg_outcome zk_action_post(tg_request *req, const tg_services *svc, const char *i
 	params[0] = canon;
 	params[1] = p->role_name;
 	params[2] = p->identity;
-	event = event_of(action, body);
+	event = action->event_of ? action->event_of(body) : action->event;
 	params[3] = event;
 	params[4] = action->event_gemeente ?
 	    json_string_value(json_object_get(body, action->event_gemeente)) : NULL;

@@ -73,6 +73,31 @@ START_TEST(mandates_go_straight_to_a_toewijzing)
 }
 END_TEST
 
+/* 4.2.4 sub i: only a grant with a PGB product starts the term to use it. */
+START_TEST(a_pgb_grant_starts_its_term)
+{
+	static const char *const cases[][2] = {
+		{ "{\"besluit\": \"toegekend\", \"producten\": [{\"vorm\": \"natura\"}, {\"vorm\": \"pgb\"}]}",
+		  "toekenning_pgb" },
+		{ "{\"besluit\": \"gedeeltelijk_toegekend\", \"producten\": [{\"vorm\": \"pgb\"}]}", "toekenning_pgb" },
+		{ "{\"besluit\": \"toegekend\", \"producten\": [{\"vorm\": \"natura\"}]}", NULL },
+		{ "{\"besluit\": \"afgewezen\", \"producten\": [{\"vorm\": \"pgb\"}]}", NULL },
+	};
+	for (size_t i = 0; i < zk_nactions; i++) {
+		if (strcmp(zk_actions[i].name, "beschikken") != 0)
+			continue;
+		ck_assert_ptr_nonnull(zk_actions[i].event_of);
+		for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+			json_t *body = json_loads(cases[k][0], 0, NULL);
+			const char *got = zk_actions[i].event_of(body);
+			ck_assert_msg(cases[k][1] ? got && strcmp(got, cases[k][1]) == 0 : got == NULL,
+			    "case %zu: %s", k, got ? got : "(none)");
+			json_decref(body);
+		}
+	}
+}
+END_TEST
+
 START_TEST(zaken_from_outside_the_region_are_only_forwarded)
 {
 	unsigned buiten = zk_flags(false, true);
@@ -154,6 +179,7 @@ int main(void)
 	tcase_add_test(tc, spoed_measures_and_side_exits);
 	tcase_add_test(tc, every_row_is_well_formed);
 	tcase_add_test(tc, mandates_go_straight_to_a_toewijzing);
+	tcase_add_test(tc, a_pgb_grant_starts_its_term);
 	tcase_add_test(tc, zaken_from_outside_the_region_are_only_forwarded);
 	suite_add_tcase(s, tc);
 	return tg_run_suite(s);
