@@ -197,13 +197,14 @@ const char *tg_request_query_param(tg_request *req, const char *name)
 	return NULL;
 }
 
-/* "application/json", optionally with "; charset=utf-8". */
-static bool content_type_json(const char *ct)
+/* ct is the media type (case-insensitive), optionally with "; charset=utf-8". */
+static bool content_type_is(const char *ct, const char *type)
 {
+	size_t n = strlen(type);
 	const char *p;
-	if (!ct || strncasecmp(ct, "application/json", 16) != 0)
+	if (!ct || strncasecmp(ct, type, n) != 0)
 		return false;
-	p = ct + 16;
+	p = ct + n;
 	while (*p == ' ')
 		p++;
 	if (*p == '\0')
@@ -216,7 +217,7 @@ static bool content_type_json(const char *ct)
 	return strcasecmp(p, "charset=utf-8") == 0 || strcasecmp(p, "charset=\"utf-8\"") == 0;
 }
 
-int tg_request_read_json(tg_request *req, json_t **out)
+int tg_request_read_body(tg_request *req, const char *const *types, char **out, size_t *len)
 {
 	const char *ct = tg_request_header(req, "Content-Type");
 	const char *cl = tg_request_header(req, "Content-Length");
@@ -224,14 +225,21 @@ int tg_request_read_json(tg_request *req, json_t **out)
 	unsigned long long n;
 	char *buf = NULL;
 	size_t got = 0;
-	json_error_t jerr;
-	json_t *body;
-	char detail[160];
+	char detail[200];
+	bool known = false;
 
 	*out = NULL;
-	if (!content_type_json(ct)) {
-		tg_send_problem(req, 415, "unsupported-media-type", "Unsupported Media Type",
-		    "The body must be application/json (UTF-8).", NULL);
+	*len = 0;
+	for (size_t i = 0; types[i] && !known; i++)
+		known = content_type_is(ct, types[i]);
+	if (!known) {
+		size_t used = (size_t)snprintf(detail, sizeof(detail), "The body must be ");
+		for (size_t i = 0; types[i] && used < sizeof(detail); i++)
+			used += (size_t)snprintf(detail + used, sizeof(detail) - used, "%s%s",
+			    i == 0 ? "" : types[i + 1] ? ", " : " or ", types[i]);
+		if (used < sizeof(detail))
+			snprintf(detail + used, sizeof(detail) - used, " (UTF-8).");
+		tg_send_problem(req, 415, "unsupported-media-type", "Unsupported Media Type", detail, NULL);
 		return -1;
 	}
 	if (!cl || !*cl) {
@@ -255,7 +263,8 @@ int tg_request_read_json(tg_request *req, json_t **out)
 		tg_send_problem(req, 400, "bad-request", "Bad Request", "The body is empty.", NULL);
 		return -1;
 	}
-	buf = malloc((size_t)n);
+	/* One byte more, always NUL: text parsers may read the body as a string. */
+	buf = malloc((size_t)n + 1);
 	if (!buf) {
 		tg_send_problem(req, 503, "unavailable", "Service Unavailable",
 		    "The server is short of memory; try again.", NULL);
@@ -273,6 +282,24 @@ int tg_request_read_json(tg_request *req, json_t **out)
 		    "The body is shorter than its Content-Length.", NULL);
 		return -1;
 	}
+	buf[got] = '\0';
+	*out = buf;
+	*len = got;
+	return 0;
+}
+
+int tg_request_read_json(tg_request *req, json_t **out)
+{
+	static const char *const json_types[] = { "application/json", NULL };
+	char *buf;
+	size_t got;
+	json_error_t jerr;
+	json_t *body;
+	char detail[160];
+
+	*out = NULL;
+	if (tg_request_read_body(req, json_types, &buf, &got) != 0)
+		return -1;
 	body = json_loadb(buf, got, JSON_REJECT_DUPLICATES, &jerr);
 	free(buf);
 	if (!body) {

@@ -58,6 +58,13 @@ const char *tg_request_param(const tg_request *req, const char *fcgi_name);
 const char *tg_request_path_param(const tg_request *req, const char *name);
 const char *tg_request_query_param(tg_request *req, const char *name);
 int tg_request_read_json(tg_request *req, json_t **out);
+/*
+ * Reads the raw body when its Content-Type is one of types (NULL-terminated;
+ * "; charset=utf-8" allowed), within the size cap. *out is malloc'ed, NUL-
+ * terminated, *len bytes long; the caller frees it. On failure the 4xx
+ * problem has been sent and -1 is returned.
+ */
+int tg_request_read_body(tg_request *req, const char *const *types, char **out, size_t *len);
 
 uint64_t tg_now_us(void);
 

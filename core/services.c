@@ -5,6 +5,7 @@
  */
 #include "services.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,21 @@ static const tg_principal *svc_principal(const tg_request *req)
 static const char *svc_request_id(const tg_request *req) { return req->rid; }
 
 static int svc_read_json(tg_request *req, json_t **out) { return tg_request_read_json(req, out); }
+
+static int svc_read_body(tg_request *req, const char *const *types, char **out, size_t *len)
+{
+	return tg_request_read_body(req, types, out, len);
+}
+
+static int svc_send_body(tg_request *req, int status, const char *content_type, const char *body,
+    size_t len)
+{
+	/* The media type becomes a header line: a plain token/token only. */
+	for (const char *c = content_type; c && *c; c++)
+		if (!(isalnum((unsigned char)*c) || strchr("/+.-", *c)))
+			return -1;
+	return content_type ? tg_send(req, status, content_type, NULL, body, len) : -1;
+}
 
 static int svc_db_prepare(const char *name, const char *sql, int nparams)
 {
@@ -269,6 +285,8 @@ static const tg_services table = {
 	.now = svc_now,
 	.person_ref = svc_person_ref,
 	.audit_zaken = tg_audit_zaken,
+	.read_body = svc_read_body,
+	.send_body = svc_send_body,
 };
 
 int tg_services_init(const tg_config *cfg)

@@ -207,8 +207,24 @@ typedef struct tg_services {
 	int (*audit_zaken)(tg_request *req, const char *action, size_t n,
 	    const char *const *zaak_ids, const char *const *person_refs, const char *outcome);
 
-	void *reserved[6];
+	/* --- bodies that are not JSON (iJw messages) --- */
+	/*
+	 * Reads the raw body as read_json does (Content-Type one of types, a
+	 * NULL-terminated list; size cap; complete). *out is malloc()ed, NUL-
+	 * terminated after *len bytes; the caller free()s it. On failure the 4xx
+	 * problem is sent and -1 returned. Present when size covers it.
+	 */
+	int (*read_body)(tg_request *req, const char *const *types, char **out, size_t *len);
+	/* Sends len bytes of body as content_type (e.g. "application/xml"). */
+	int (*send_body)(tg_request *req, int status, const char *content_type, const char *body,
+	    size_t len);
+
+	void *reserved[4];
 } tg_services;
+
+/* Whether the core's services table svc has member m (added after ABI 1). */
+#define TG_SERVICES_HAVE(svc, m) \
+	((svc)->size >= offsetof(tg_services, m) + sizeof(((tg_services *)0)->m))
 
 typedef struct tg_plugin {
 	uint32_t abi;   /* TOEGANG_PLUGIN_ABI the plugin was built against */

@@ -39,4 +39,4 @@ static int init_actions(const tg_services *svc)
 	return zk_action_init(svc, "cjg");
 }
 
-ZK_PLUGIN_WITH("cjg", init_actions)
+ZK_PLUGIN_FULL("cjg", init_actions, zk_action_fini)

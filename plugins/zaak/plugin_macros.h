@@ -2,7 +2,7 @@
  * The part every zaak plugin has in common: init and fini (code lists and
  * statements), the descriptor and its exported function. A plugin defines
  * its routes[] and then says ZK_PLUGIN("name") (or ZK_PLUGIN_WITH("name",
- * more_init)); a create route's plugin
+ * more_init), or ZK_PLUGIN_FULL("name", more_init, more_fini)); a create route's plugin
  * says ZK_CREATE_PLUGIN with its zk_route.
  */
 #ifndef TOEGANG_ZAAK_PLUGIN_MACROS_H
@@ -13,7 +13,7 @@
 #include "plugin_common.h"
 #include "zaak_store.h"
 
-#define ZK_PLUGIN_WITH(NAME, EXTRA) \
+#define ZK_PLUGIN_FULL(NAME, EXTRA, EXTRA_FINI) \
 	static int zk_init(const tg_services *svc, void **state) \
 	{ \
 		int (*extra)(const tg_services *) = EXTRA; \
@@ -24,7 +24,10 @@
 	} \
 	static void zk_fini(void *state) \
 	{ \
+		void (*extra_fini)(void) = EXTRA_FINI; \
 		(void)state; \
+		if (extra_fini) \
+			extra_fini(); \
 		zk_plugin_fini(); \
 	} \
 	static const tg_plugin zk_descriptor = \
@@ -32,6 +35,7 @@
 	TG_EXPORT const tg_plugin *toegang_plugin_describe(void); \
 	const tg_plugin *toegang_plugin_describe(void) { return &zk_descriptor; }
 
+#define ZK_PLUGIN_WITH(NAME, EXTRA) ZK_PLUGIN_FULL(NAME, EXTRA, NULL)
 #define ZK_PLUGIN(NAME) ZK_PLUGIN_WITH(NAME, NULL)
 
 /* A plugin whose one route is the POST that creates a zaak of route R. */

@@ -165,6 +165,8 @@ static const zk_field f_product[] = {
 	/* The productenboek's iJw product code, and for a PGB what it pays (chapter 4). */
 	{ .name = "productcode", .kind = ZK_TEXT, .min = 1, .max = 5 },
 	{ .name = "pgb", .kind = ZK_OBJECT, .fields = zk_pgb_product_fields },
+	/* A natura budget in euro (iJw aspecifiek met budget), instead of a volume. */
+	{ .name = "budget", .kind = ZK_AMOUNT, .min = 0, .max = 999999 },
 	{ .name = NULL },
 };
 static const zk_field f_beschikking[] = {

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "ijw_variant.h"
+#include "jw301_store.h"
 #include "pgb_calc.h"
 #include "plugin_common.h"
 #include "procedure.h"
@@ -30,10 +32,13 @@ int zk_action_init(const tg_services *svc, const char *prefix)
 	    zk_pgb_init(svc, prefix) != 0 ||
 	    svc->db_prepare(st_werk, ZK_SQL_WERKVOORRAAD, 2) != 0 ||
 	    svc->db_prepare(st_inzage, ZK_SQL_INZAGE, 1) != 0 ||
-	    svc->db_prepare(st_ggz, ZK_SQL_GGZ, 1) != 0)
+	    svc->db_prepare(st_ggz, ZK_SQL_GGZ, 1) != 0 ||
+	    zk_jw301_init(svc, prefix) != 0)
 		return -1;
 	return 0;
 }
+
+void zk_action_fini(void) { zk_jw301_fini(); }
 
 static void not_found(tg_request *req, const tg_services *svc)
 {
@@ -312,6 +317,71 @@ done:
 	return problems;
 }
 
+/*
+ * The products that go to a provider as a JW301 must form a valid iJw
+ * toewijzingsvariant as they will be sent: natura with its volume
+ * (specifiek: category and code) or its budget (aspecifiek: category, no
+ * code), a PGB as its budget. Returns the number of problems.
+ */
+static long check_ijw(const json_t *body, json_t *invalid)
+{
+	const json_t *list = json_object_get(body, "producten"), *item;
+	long problems = 0;
+	size_t i;
+
+	json_array_foreach(list, i, item) {
+		char n_cat[64], n_code[64], n_eind[64], n_freq[64], n_budget[64];
+		zk_variant_names names = { n_cat, n_code, n_eind, n_freq, n_budget };
+		const json_t *omvang = json_object_get(item, "omvang");
+		bool pgb = strcmp(json_string_value(json_object_get(item, "vorm")), "pgb") == 0;
+		zk_variant v = { 0 };
+
+		snprintf(n_budget, sizeof(n_budget), "producten[%zu].budget", i);
+		if (pgb && json_object_get(item, "budget")) {
+			zk_invalid(invalid, n_budget, "het budget van een pgb volgt uit de berekening "
+			    "(art. 4.4.1); laat dit veld weg");
+			problems++;
+			continue;
+		}
+		if (!json_object_get(item, "aanbieder_agb"))
+			continue;
+		snprintf(n_cat, sizeof(n_cat), "producten[%zu].productcategorie", i);
+		snprintf(n_code, sizeof(n_code), "producten[%zu].productcode", i);
+		snprintf(n_eind, sizeof(n_eind), "producten[%zu].einddatum", i);
+		snprintf(n_freq, sizeof(n_freq), "producten[%zu].omvang.frequentie", i);
+		v.categorie = json_string_value(json_object_get(item, "productcategorie"));
+		v.einddatum = json_string_value(json_object_get(item, "einddatum"));
+		if (pgb) {
+			v.budget = true;
+		} else {
+			v.code = json_string_value(json_object_get(item, "productcode"));
+			v.eenheid = json_string_value(json_object_get(omvang, "eenheid"));
+			v.frequentie = json_string_value(json_object_get(omvang, "frequentie"));
+			v.budget = json_object_get(item, "budget") != NULL;
+		}
+		if (!v.categorie) {
+			/* a provider is always told the category (a generic toewijzing has no place here) */
+			zk_invalid(invalid, n_cat, "een toewijzing aan een aanbieder noemt de "
+			    "productcategorie (JZ020): zij gaat als iJw-toewijzing (JW301) naar de aanbieder");
+			problems++;
+			continue;
+		}
+		problems += zk_variant_check(&v, &names, invalid);
+	}
+	return problems;
+}
+
+/* Whether a product of the grant goes to a provider (and so as a JW301). */
+static bool names_provider(const json_t *allocated)
+{
+	const json_t *item;
+	size_t i;
+	json_array_foreach(allocated, i, item)
+		if (json_object_get(item, "aanbieder_agb"))
+			return true;
+	return false;
+}
+
 /* The products a grant allocates: the beschikking's, unless it refuses. */
 static json_t *toewijzingen_of(const json_t *body)
 {
@@ -396,6 +466,17 @@ static tg_outcome apply_step(tg_request *req, const tg_services *svc, const char
 	if (!ok) {
 		zk_log_sqlstate(svc, req, "zaak-action-failed", a);
 		goto done;
+	}
+	if (allocated && names_provider(allocated)) {
+		json_t *invalid = json_array();
+		long n = invalid ? zk_jw301_make(req, svc, canon, invalid) : TG_FAIL_INTERNAL;
+		if (n > 0)
+			out = refuse_invalid(req, svc, action->name, canon, invalid);
+		else if (n < 0)
+			out = (tg_outcome)n;
+		json_decref(invalid);
+		if (n != 0)
+			goto done;
 	}
 	if (ctx->verplaatsen_naar) {
 		/* The zaak is no longer this CJG's to read: log the step and answer with where it went. */
@@ -523,6 +604,10 @@ tg_outcome zk_action_post(tg_request *req, const tg_services *svc, const char *i
 	if (!termijnen || !toewijzingen)
 		goto done;
 	if (action->rule && action->rule(body, &ctx, invalid) > 0) {
+		out = refuse_invalid(req, svc, name, canon, invalid);
+		goto done;
+	}
+	if (action->allocates && check_ijw(body, invalid) > 0) {
 		out = refuse_invalid(req, svc, name, canon, invalid);
 		goto done;
 	}

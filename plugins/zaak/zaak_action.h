@@ -9,6 +9,8 @@
 
 /* In init: registers the statements as "<prefix>.<name>". */
 int zk_action_init(const tg_services *svc, const char *prefix);
+/* In fini: releases what init loaded (the JW301 schema). */
+void zk_action_fini(void);
 
 /* POST /api/v1/zaken/{id}/acties/{actie} */
 tg_outcome zk_action_post(tg_request *req, const tg_services *svc, const char *id,

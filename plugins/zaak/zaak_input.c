@@ -7,10 +7,13 @@
 zk_codelijst zk_gemeenten;
 zk_codelijst zk_productcategorieen;
 
+/* iJw COD046: 0 onbekend, 1 mannelijk, 2 vrouwelijk (a JW301 carries it). */
+static const char *const geslachten[] = { "0", "1", "2", NULL };
 static const zk_field jeugdige_fields[] = {
 	{ .name = "bsn", .kind = ZK_BSN, .required = true },
 	{ .name = "geboortedatum", .kind = ZK_DATE, .required = true },
 	{ .name = "naam", .kind = ZK_TEXT, .required = true, .min = 1, .max = 200 },
+	{ .name = "geslacht", .kind = ZK_ENUM, .values = geslachten },
 	{ .name = NULL },
 };
 
@@ -236,6 +239,7 @@ int zk_zaak_input_parse(const json_t *body, const zk_field *extra, const zk_date
 	out->jeugdige.bsn = str(j, "bsn");
 	out->jeugdige.naam = str(j, "naam");
 	out->jeugdige.geboortedatum = str(j, "geboortedatum");
+	out->jeugdige.geslacht = str(j, "geslacht");
 	g = json_object_get(body, "gezaghebbenden");
 	out->ngezaghebbenden = json_array_size(g);
 	if (out->ngezaghebbenden > ZK_MAX_GEZAGHEBBENDEN)

@@ -28,6 +28,7 @@ typedef struct zk_persoon {
 	const char *naam;
 	const char *geboortedatum;  /* jeugdige only */
 	const char *gemeente;       /* gezaghebbenden only */
+	const char *geslacht;       /* jeugdige only: iJw COD046, NULL when not given */
 } zk_persoon;
 
 /* A validated body; every string is borrowed from the JSON body. */
@@ -51,6 +52,9 @@ typedef struct zk_zaak_input {
 	const json_t *geprobeerd;       /* overdracht: what the team tried; borrowed */
 	const json_t *team;             /* overdracht: the team and its contact; borrowed */
 	const char *juridische_status;  /* mandaat: iJw WJ232 code, NULL when none applies */
+	/* A JW315 names its referrer (CDT_Verwijzer); NULL: the caller is the verwijzer. */
+	const char *verwijzer_agb;
+	const char *verwijzer_naam;
 	bool has_toestemming;           /* overdracht: the member was sent */
 	bool toestemming_gegevensdeling; /* overdracht: always true once valid */
 	/* derived */

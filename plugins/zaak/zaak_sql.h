@@ -64,12 +64,12 @@
 	"  verwijzing_reden, productcategorie, aanbieder_agb, partij_bsn, maatregel, " \
 	"  uitspraakdatum, kenmerk, toestemming_gegevensdeling, andere_domeinen, " \
 	"  behandelende_gemeente, buiten_regio, juridische_status, omvang, geprobeerd, team, " \
-	"  gezin_id) " \
+	"  gezin_id, verwijzer_naam) " \
 	"  SELECT 'JH-' || to_char(" ZK_NL_DATE("now()") ", 'YYYY') || '-' || " \
 	"  lpad(n.nr, greatest(6, length(n.nr)), '0'), $1, 'ontvangen', $2, $3, $4, $5, $6, " \
 	"  $7, $8, $9, $10, $11, $12, $13, $14, $15, p.bsn, " \
 	"  $20, $21::date, $22, $23::boolean, $24::jsonb, $25, $26::boolean, $27, $28::jsonb, " \
-	"  $29::jsonb, $30::jsonb, gezin_van(p.bsn) " \
+	"  $29::jsonb, $30::jsonb, gezin_van(p.bsn), $31 " \
 	"  FROM n, (SELECT ARRAY(SELECT x->>'bsn' FROM jsonb_array_elements($16::jsonb) AS x) " \
 	"  AS bsn) p RETURNING id), " \
 	"i AS (INSERT INTO idempotentie (aanroeper, sleutel, body_hash, zaak_id) " \
@@ -84,7 +84,7 @@
 	"  AND (r.geldig_tot IS NULL OR r.geldig_tot > " ZK_NL_DATE("now()") ") " \
 	"  ORDER BY r.naam, r.gemeente IS NULL, r.route IS NULL, r.geldig_van DESC) r)::text " \
 	"FROM z"
-#define ZK_SQL_CREATE_N 30
+#define ZK_SQL_CREATE_N 31
 
 /* $1 zaak id, $2 betrokkenen (jsonb), $3 toelichting, $4 role, $5 identity,
  * $6 termijnen (jsonb [{naam, datum, grondslag}]), $7 the team that becomes
@@ -100,16 +100,20 @@
 	"  telefoon text, email text) WHERE $7::jsonb IS NOT NULL AND NOT EXISTS (" \
 	"  SELECT 1 FROM gezin_regisseur g " \
 	"  WHERE g.gezin_id = z.gezin_id)), " \
-	"ib AS (INSERT INTO betrokkene (zaak_id, rol, volgorde, bsn, naam, geboortedatum, gemeente) " \
-	"  SELECT z.id, b.rol, b.volgorde, b.bsn, b.naam, b.geboortedatum, b.gemeente " \
-	"  FROM z, jsonb_to_recordset($2::jsonb) AS b (rol text, volgorde smallint, bsn text, " \
-	"  naam text, geboortedatum date, gemeente text)), " \
+	"ib AS (INSERT INTO betrokkene (zaak_id, rol, volgorde, bsn, naam, geboortedatum, gemeente, " \
+	"  geslacht) SELECT z.id, b.rol, b.volgorde, b.bsn, b.naam, b.geboortedatum, b.gemeente, " \
+	"  b.geslacht FROM z, jsonb_to_recordset($2::jsonb) AS b (rol text, volgorde smallint, " \
+	"  bsn text, naam text, geboortedatum date, gemeente text, geslacht text)), " \
 	"s AS (INSERT INTO zaak_status (zaak_id, status, tijdstip, toelichting, actor_rol, actor) " \
 	"  SELECT z.id, 'ontvangen', z.aangemaakt, $3, $4, $5 FROM z), " \
 	"t AS (INSERT INTO zaak_termijn (zaak_id, naam, datum, grondslag) " \
 	"  SELECT z.id, t.naam, t.datum, t.grondslag " \
 	"  FROM z, jsonb_to_recordset($6::jsonb) AS t (naam text, datum date, grondslag text)) " \
 	"SELECT count(*) FROM z"
+
+/* $1 gemeente: the rest of the transaction acts as that gemeente's CJG (zk_create_opts). */
+#define ZK_SQL_AS_CJG \
+	"SELECT set_config('toegang.rol', 'cjg', true), set_config('toegang.identiteit', $1, true)"
 
 /* $1 caller, $2 key -> body_hash, zaak_id */
 #define ZK_SQL_IDEMPOTENT \
@@ -121,15 +125,16 @@
 	"'id', z.id, 'referentie', z.referentie, 'route', z.route, 'status', z.status, " \
 	"'verantwoordelijke_gemeente', z.verantwoordelijke_gemeente, " \
 	"'woonplaats_te_bepalen', z.woonplaats_te_bepalen, " \
-	"'jeugdige', (SELECT json_build_object('bsn', b.bsn, 'geboortedatum', " \
-	"  to_char(b.geboortedatum, 'YYYY-MM-DD'), 'naam', b.naam) FROM betrokkene b " \
+	"'jeugdige', (SELECT json_strip_nulls(json_build_object('bsn', b.bsn, 'geboortedatum', " \
+	"  to_char(b.geboortedatum, 'YYYY-MM-DD'), 'naam', b.naam, 'geslacht', b.geslacht)) FROM betrokkene b " \
 	"  WHERE b.zaak_id = z.id AND b.rol = 'jeugdige'), " \
 	"'gezaghebbenden', (SELECT json_agg(json_build_object('bsn', b.bsn, 'naam', b.naam, " \
 	"  'gemeente', b.gemeente) ORDER BY b.volgorde) FROM betrokkene b " \
 	"  WHERE b.zaak_id = z.id AND b.rol = 'gezaghebbende'), " \
 	"'hulpvraag', z.hulpvraag, 'spoed', z.spoed, 'voortzetting', z.voortzetting, " \
 	"'verwijzer', json_strip_nulls(json_build_object('type', z.verwijzer_type, " \
-	"  'agb', z.verwijzer_agb, 'org', z.verwijzer_org, 'specialisme', z.verwijzer_specialisme, " \
+	"  'agb', z.verwijzer_agb, 'org', z.verwijzer_org, 'naam', z.verwijzer_naam, " \
+	"  'specialisme', z.verwijzer_specialisme, " \
 	"  'reden', z.verwijzing_reden)), " \
 	"'productcategorie', z.productcategorie, 'aanbieder_agb', z.aanbieder_agb, " \
 	"'mandaat', CASE WHEN z.route = 'mandaat' THEN json_build_object('maatregel', " \
@@ -151,8 +156,20 @@
 	"  'ingangsdatum', to_char(t.ingangsdatum, 'YYYY-MM-DD'), " \
 	"  'einddatum', to_char(t.einddatum, 'YYYY-MM-DD'), 'omvang', t.omvang, " \
 	"  'productcode', t.productcode, 'pgb', t.pgb, 'budget', t.budget, " \
-	"  'gestart_op', to_char(t.gestart_op, 'YYYY-MM-DD')) ORDER BY t.nummer), '[]'::json) " \
+	"  'gestart_op', to_char(t.gestart_op, 'YYYY-MM-DD'), " \
+	"  'jw301', (SELECT json_build_object('identificatie', b.identificatie, 'dagtekening', " \
+	"  to_char(b.dagtekening, 'YYYY-MM-DD'), 'href', '/api/v1/zaken/' || z.id || '/toewijzingen/' " \
+	"  || t.nummer || '/jw301') FROM ijw_bericht b WHERE b.zaak_id = z.id AND b.richting = 'uit' " \
+	"  AND t.nummer = ANY (b.toewijzingen) ORDER BY b.id DESC LIMIT 1)) ORDER BY t.nummer), '[]'::json) " \
 	"  FROM toewijzing t WHERE t.zaak_id = z.id), " \
+	/* iJw WJ759 code 6, for the CJG only (the function returns nothing to others). */ \
+	"'waarschuwingen', CASE WHEN $2 = 'cjg' THEN (SELECT COALESCE(json_agg(json_build_object(" \
+	"  'code', 'stapeling', 'wj759', '6', 'productcategorie', s.productcategorie, " \
+	"  'ingangsdatum', to_char(s.ingangsdatum, 'YYYY-MM-DD'), 'einddatum', " \
+	"  to_char(s.einddatum, 'YYYY-MM-DD'), 'toewijzingen', s.toewijzingen, 'toelichting', " \
+	"  'De jeugdige heeft al een lopende toewijzing in deze productcategorie bij een andere " \
+	"aanbieder (stapeling, iJw WJ759 code 6): beoordeel of deze hulp ernaast past.') " \
+	"  ORDER BY s.productcategorie), '[]'::json) FROM stapeling(z.id) s) END, " \
 	"'gezin', json_build_object('id', z.gezin_id, " \
 	"  'zaken', (SELECT json_agg(json_build_object('id', o.id, 'referentie', o.referentie, " \
 	"  'route', o.route, 'status', o.status) ORDER BY o.aangemaakt, o.id) FROM (SELECT o.* " \
@@ -285,10 +302,10 @@
 	"tw AS (INSERT INTO toewijzing (zaak_id, omschrijving, productcategorie, aanbieder_agb, " \
 	"  vorm, ingangsdatum, einddatum, omvang, productcode, pgb, budget) SELECT u.id, " \
 	"  x.omschrijving, x.productcategorie, x.aanbieder_agb, x.vorm, x.ingangsdatum, x.einddatum, " \
-	"  x.omvang, x.productcode, x.berekening, (x.berekening->>'bedrag')::numeric FROM u, " \
-	"  jsonb_to_recordset($12::jsonb) AS x (omschrijving text, productcategorie text, " \
+	"  x.omvang, x.productcode, x.berekening, COALESCE((x.berekening->>'bedrag')::numeric, x.budget) " \
+	"  FROM u, jsonb_to_recordset($12::jsonb) AS x (omschrijving text, productcategorie text, " \
 	"  aanbieder_agb text, vorm text, ingangsdatum date, einddatum date, omvang jsonb, " \
-	"  productcode text, berekening jsonb)), " \
+	"  productcode text, berekening jsonb, budget numeric)), " \
 	"sz AS (UPDATE toewijzing w SET gestart_op = ($13::jsonb->>'datum')::date FROM u " \
 	"  WHERE w.zaak_id = u.id AND w.nummer = ($13::jsonb->>'nummer')::integer) " \
 	"SELECT count(*) FROM u"
@@ -323,5 +340,47 @@
 /* $1 id -> who looked (tijdstip, rol, wie, actie) for the family, newest first. */
 #define ZK_SQL_INZAGE \
 	"SELECT " ZK_TIMESTAMP("i.tijdstip") ", i.rol, i.wie, i.actie FROM zaak_inzage($1::uuid) AS i"
+
+/*
+ * $1 zaak id -> per provider, the JW301 (jw301.h) for the zaak's toewijzingen
+ * that name it and that no message carries yet, with a new identificatie;
+ * "nummers" lists the toewijzingen. A PGB goes as a budget (aspecifiek: the
+ * category, no code, no volume); natura as its volume or its budget.
+ */
+#define ZK_SQL_JW301_DATA \
+	"SELECT json_build_object('afzender', z.verantwoordelijke_gemeente, " \
+	"  'ontvanger', w.aanbieder_agb, 'identificatie', nextval('ijw_bericht_nummer_seq')::text, " \
+	"  'dagtekening', to_char(" ZK_NL_DATE("now()") ", 'YYYY-MM-DD'), " \
+	"  'client', json_build_object('bsn', j.bsn, 'geboortedatum', " \
+	"  to_char(j.geboortedatum, 'YYYY-MM-DD'), 'geslacht', COALESCE(j.geslacht, '0'), " \
+	"  'naam', j.naam, 'juridische_status', z.juridische_status, " \
+	"  'wettelijke_vertegenwoordiging', CASE WHEN z.maatregel = 'voogdij' THEN '06' END, " \
+	"  'relaties', (SELECT json_agg(json_build_object('nummer', (g.volgorde + 1)::text, " \
+	"  'soort', CASE WHEN z.maatregel = 'voogdij' THEN '11' ELSE '10' END, 'naam', g.naam) " \
+	"  ORDER BY g.volgorde) FROM betrokkene g WHERE g.zaak_id = z.id AND g.rol = 'gezaghebbende')), " \
+	"  'producten', json_agg(json_build_object('nummer', w.nummer, 'categorie', w.productcategorie, " \
+	"  'code', CASE WHEN w.vorm = 'natura' AND w.omvang IS NOT NULL THEN w.productcode END, " \
+	"  'toewijzingsdatum', to_char(w.aangemaakt AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD'), " \
+	"  'toewijzingstijd', to_char(w.aangemaakt AT TIME ZONE 'Europe/Amsterdam', 'HH24:MI:SS'), " \
+	"  'ingangsdatum', to_char(w.ingangsdatum, 'YYYY-MM-DD'), " \
+	"  'einddatum', to_char(w.einddatum, 'YYYY-MM-DD'), " \
+	"  'omvang', CASE WHEN w.vorm = 'natura' THEN w.omvang END, " \
+	"  'budget', CASE WHEN w.vorm = 'pgb' OR w.omvang IS NULL THEN round(w.budget * 100)::bigint END) " \
+	"  ORDER BY w.nummer), 'nummers', json_agg(w.nummer ORDER BY w.nummer))::text " \
+	"FROM zaak z JOIN betrokkene j ON j.zaak_id = z.id AND j.rol = 'jeugdige' " \
+	"JOIN toewijzing w ON w.zaak_id = z.id AND w.aanbieder_agb IS NOT NULL " \
+	"WHERE z.id = $1::uuid AND NOT EXISTS (SELECT 1 FROM ijw_bericht b WHERE b.zaak_id = z.id " \
+	"  AND b.richting = 'uit' AND w.nummer = ANY (b.toewijzingen)) " \
+	"GROUP BY z.id, j.bsn, j.geboortedatum, j.geslacht, j.naam, w.aanbieder_agb " \
+	"ORDER BY w.aanbieder_agb"
+
+/* $1 zaak id, $2 [{gemeente, aanbieder, identificatie, dagtekening, nummers, xml}] -> INSERT n */
+#define ZK_SQL_JW301_INSERT \
+	"INSERT INTO ijw_bericht (zaak_id, berichtcode, richting, gemeente, aanbieder_agb, " \
+	"  identificatie, dagtekening, toewijzingen, xml) " \
+	"SELECT $1::uuid, '436', 'uit', x.gemeente, x.aanbieder, x.identificatie, x.dagtekening, " \
+	"  ARRAY(SELECT jsonb_array_elements_text(x.nummers)::integer), x.xml " \
+	"FROM jsonb_to_recordset($2::jsonb) AS x (gemeente text, aanbieder text, identificatie text, " \
+	"  dagtekening date, nummers jsonb, xml text)"
 
 #endif

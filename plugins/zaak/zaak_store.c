@@ -21,7 +21,7 @@
 
 /* The list statements by kind of caller (see list_kind). */
 enum { LIST_BSN, LIST_AGB, LIST_AANBIEDER, LIST_ORG, LIST_GEMEENTE, NLIST };
-static char st_create[80], st_parts[80], st_idem[80], st_read[80], st_list[NLIST][80];
+static char st_create[80], st_parts[80], st_idem[80], st_read[80], st_as_cjg[80], st_list[NLIST][80];
 
 int zk_store_init(const tg_services *svc, const char *prefix)
 {
@@ -29,6 +29,7 @@ int zk_store_init(const tg_services *svc, const char *prefix)
 	snprintf(st_parts, sizeof(st_parts), "%s.zaak_create_parts", prefix);
 	snprintf(st_idem, sizeof(st_idem), "%s.zaak_idempotent", prefix);
 	snprintf(st_read, sizeof(st_read), "%s.zaak_read", prefix);
+	snprintf(st_as_cjg, sizeof(st_as_cjg), "%s.zaak_as_cjg", prefix);
 	static const char *const list_sql[NLIST] = {
 		[LIST_BSN] = ZK_SQL_LIST(ZK_WHO_BSN),
 		[LIST_AGB] = ZK_SQL_LIST(ZK_WHO_AGB),
@@ -39,7 +40,8 @@ int zk_store_init(const tg_services *svc, const char *prefix)
 	if (svc->db_prepare(st_create, ZK_SQL_CREATE, ZK_SQL_CREATE_N) != 0 ||
 	    svc->db_prepare(st_parts, ZK_SQL_CREATE_PARTS, 7) != 0 ||
 	    svc->db_prepare(st_idem, ZK_SQL_IDEMPOTENT, 2) != 0 ||
-	    svc->db_prepare(st_read, ZK_SQL_READ, 3) != 0)
+	    svc->db_prepare(st_read, ZK_SQL_READ, 3) != 0 ||
+	    svc->db_prepare(st_as_cjg, ZK_SQL_AS_CJG, 1) != 0)
 		return -1;
 	for (int i = 0; i < NLIST; i++) {
 		snprintf(st_list[i], sizeof(st_list[i]), "%s.zaak_list_%d", prefix, i);
@@ -118,9 +120,9 @@ static json_t *betrokkenen_json(const zk_zaak_input *in)
 	json_t *a = json_array();
 	if (!a)
 		return NULL;
-	json_array_append_new(a, json_pack("{s:s, s:i, s:s, s:s, s:s}", "rol", "jeugdige",
+	json_array_append_new(a, json_pack("{s:s, s:i, s:s, s:s, s:s, s:s?}", "rol", "jeugdige",
 	    "volgorde", 0, "bsn", in->jeugdige.bsn, "naam", in->jeugdige.naam, "geboortedatum",
-	    in->jeugdige.geboortedatum));
+	    in->jeugdige.geboortedatum, "geslacht", in->jeugdige.geslacht));
 	for (size_t i = 0; i < in->ngezaghebbenden; i++)
 		json_array_append_new(a, json_pack("{s:s, s:i, s:s, s:s, s:s}", "rol", "gezaghebbende",
 		    "volgorde", (int)i, "bsn", in->gezaghebbenden[i].bsn, "naam",
@@ -278,8 +280,61 @@ static tg_outcome create_parts(tg_request *req, const tg_services *svc, const ch
 }
 
 /* Same key again: the same body gets the same zaak, another body a 422. */
+/* The intake's answer: what the sender may know of the zaak it caused, not the zaak. */
+static tg_outcome intake_answer(tg_request *req, const tg_services *svc, const char *zaak_id,
+    const zk_create_opts *opts, const char *outcome, int status)
+{
+	const char *params[3] = { zaak_id, "cjg", opts->as_gemeente };
+	char ref[TG_PERSON_REF_SIZE];
+	json_t *doc = NULL, *answer = NULL;
+	PGresult *r = svc->db_exec(req, st_read, 3, params);
+	tg_outcome out = TG_FAIL_INTERNAL;
+
+	if (!r)
+		return TG_FAIL_DB;
+	if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1) {
+		zk_log_sqlstate(svc, req, "zaak-intake-read-failed", r);
+		goto done;
+	}
+	doc = json_loads(PQgetvalue(r, 0, 0), 0, NULL);
+	answer = doc ? json_pack("{s:O, s:O, s:O}", "id", json_object_get(doc, "id"), "referentie",
+	    json_object_get(doc, "referentie"), "status", json_object_get(doc, "status")) : NULL;
+	if (!answer || svc->person_ref(PQgetvalue(r, 0, 1), ref) != 0 ||
+	    (opts->answer_extra && json_object_update(answer, (json_t *)opts->answer_extra) != 0))
+		goto done;
+	if (svc->audit(req, "zaak.aanmaken", zaak_id, ref, outcome) != 0 ||
+	    svc->db_tx(req, TG_TX_COMMIT) != 0) {
+		out = TG_FAIL_DB;
+		goto done;
+	}
+	svc->send_json(req, status, answer, NULL);
+	out = TG_DONE;
+done:
+	PQclear(r);
+	json_decref(doc);
+	json_decref(answer);
+	return out;
+}
+
+/* BEGIN, and for an intake the receiving gemeente's CJG as the party (see zk_create_opts). */
+static int begin(tg_request *req, const tg_services *svc, const zk_create_opts *opts)
+{
+	const char *params[1];
+	PGresult *r;
+	bool ok;
+	if (svc->db_tx(req, TG_TX_BEGIN) != 0)
+		return -1;
+	if (!opts || !opts->as_gemeente)
+		return 0;
+	params[0] = opts->as_gemeente;
+	r = svc->db_exec(req, st_as_cjg, 1, params);
+	ok = r && PQresultStatus(r) == PGRES_TUPLES_OK;
+	PQclear(r);
+	return ok ? 0 : -1;
+}
+
 static tg_outcome replay(tg_request *req, const tg_services *svc, const char *caller,
-    const char *key, const char *hash)
+    const char *key, const char *hash, const zk_create_opts *opts)
 {
 	const char *params[2] = { caller, key };
 	char zaak_id[40];
@@ -306,6 +361,8 @@ static tg_outcome replay(tg_request *req, const tg_services *svc, const char *ca
 	}
 	snprintf(zaak_id, sizeof(zaak_id), "%s", PQgetvalue(r, 0, 1));
 	PQclear(r);
+	if (opts && opts->as_gemeente)
+		return intake_answer(req, svc, zaak_id, opts, "herhaald", 200);
 	return zk_read_log_send(req, svc, zaak_id, "zaak.aanmaken", "herhaald", 200, true);
 }
 
@@ -325,23 +382,25 @@ static const char *idempotency_key(tg_request *req, const tg_services *svc, bool
 }
 
 tg_outcome zk_zaak_create(tg_request *req, const tg_services *svc, const json_t *body,
-    const zk_zaak_input *in, const zk_route *route, const char *verwijzer_type)
+    const zk_zaak_input *in, const zk_route *route, const char *verwijzer_type,
+    const zk_create_opts *opts)
 {
 	const tg_principal *p = svc->principal(req);
 	char caller[TG_PERSON_REF_SIZE], hash[65], zaak_id[40];
 	const char *params[ZK_SQL_CREATE_N];
 	const char *key;
-	bool bad, failed = false;
+	bool bad = false, failed = false;
 	char *betrokkenen, *domeinen = NULL, *omvang = NULL, *geprobeerd = NULL, *team = NULL;
 	char *regisseur = NULL;
 	json_t *b;
 	PGresult *r;
 	tg_outcome out;
 
-	key = idempotency_key(req, svc, &bad);
+	key = opts && opts->idempotency_key ? opts->idempotency_key : idempotency_key(req, svc, &bad);
 	if (bad)
 		return TG_DONE;
-	if (caller_ref(svc, p, caller) != 0 || body_hash(body, hash) != 0)
+	if ((opts && opts->caller ? svc->person_ref(opts->caller, caller) : caller_ref(svc, p, caller)) != 0 ||
+	    body_hash(body, hash) != 0)
 		return TG_FAIL_INTERNAL;
 	b = betrokkenen_json(in);
 	betrokkenen = b ? json_dumps(b, JSON_COMPACT) : NULL;
@@ -358,7 +417,8 @@ tg_outcome zk_zaak_create(tg_request *req, const tg_services *svc, const json_t 
 	params[6] = p->role_name;
 	params[7] = p->identity;
 	params[8] = verwijzer_type;
-	params[9] = p->identity_kind == TG_IDENTITY_AGB ? p->identity : NULL;
+	params[9] = in->verwijzer_agb || in->verwijzer_naam ? in->verwijzer_agb
+	    : p->identity_kind == TG_IDENTITY_AGB ? p->identity : NULL;
 	params[10] = p->identity_kind == TG_IDENTITY_ORG ? p->identity : NULL;
 	params[11] = in->specialisme;
 	params[12] = in->reden;
@@ -383,9 +443,10 @@ tg_outcome zk_zaak_create(tg_request *req, const tg_services *svc, const json_t 
 	params[27] = omvang;
 	params[28] = geprobeerd;
 	params[29] = team;
+	params[30] = in->verwijzer_naam;
 	if (!failed && strcmp(route->route, "overdracht") == 0)
 		regisseur = team_regisseur(p, in, &failed);
-	if (failed || svc->db_tx(req, TG_TX_BEGIN) != 0) {
+	if (failed || begin(req, svc, opts) != 0) {
 		out = failed ? TG_FAIL_INTERNAL : TG_FAIL_DB;
 		goto done;
 	}
@@ -401,8 +462,12 @@ tg_outcome zk_zaak_create(tg_request *req, const tg_services *svc, const json_t 
 		out = termijnen ? create_parts(req, svc, zaak_id, betrokkenen, route, termijnen, regisseur)
 		                : TG_FAIL_INTERNAL;
 		free(termijnen);
+		if (out == TG_DONE && opts && opts->with_zaak)
+			out = opts->with_zaak(req, svc, zaak_id, opts->arg);
 		if (out == TG_DONE)
-			out = zk_read_log_send(req, svc, zaak_id, "zaak.aanmaken", "aangemaakt", 201, true);
+			out = opts && opts->as_gemeente
+			    ? intake_answer(req, svc, zaak_id, opts, "aangemaakt", 201)
+			    : zk_read_log_send(req, svc, zaak_id, "zaak.aanmaken", "aangemaakt", 201, true);
 		goto done;
 	}
 	{
@@ -420,10 +485,10 @@ tg_outcome zk_zaak_create(tg_request *req, const tg_services *svc, const json_t 
 	}
 	/* Another request with this key got there first (and has committed: the
 	 * primary key made us wait for it). Start over and answer as a replay. */
-	if (svc->db_tx(req, TG_TX_ROLLBACK) != 0 || svc->db_tx(req, TG_TX_BEGIN) != 0)
+	if (svc->db_tx(req, TG_TX_ROLLBACK) != 0 || begin(req, svc, opts) != 0)
 		out = TG_FAIL_DB;
 	else
-		out = replay(req, svc, caller, key, hash);
+		out = replay(req, svc, caller, key, hash, opts);
 done:
 	free(betrokkenen);
 	free(domeinen);
@@ -488,7 +553,7 @@ tg_outcome zk_handle_create(tg_request *req, const tg_services *svc, const zk_ro
 		json_decref(body);
 		return TG_DONE;
 	}
-	out = zk_zaak_create(req, svc, body, &in, route, type);
+	out = zk_zaak_create(req, svc, body, &in, route, type, NULL);
 	json_decref(body);
 	return out;
 }

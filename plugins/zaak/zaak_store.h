@@ -27,16 +27,41 @@ typedef struct zk_route {
 	const char *(*refuse)(const tg_principal *p, const zk_zaak_input *in);
 } zk_route;
 
+/*
+ * How a create differs when a message, not a person, brings the zaak in (a
+ * JW315 from a provider): NULL members change nothing.
+ */
+typedef struct zk_create_opts {
+	/* instead of the Idempotency-Key header: the message's identification */
+	const char *idempotency_key;
+	/* instead of role, identity and sub: who may not send that message twice */
+	const char *caller;
+	/*
+	 * The zaak is written as the CJG of this gemeente, which receives it:
+	 * the sender may not read what it caused (API.md: an aanbieder sees only
+	 * zaken in which a toewijzing names it), so it is answered {id,
+	 * referentie, status} and answer_extra, not with the zaak.
+	 */
+	const char *as_gemeente;
+	/* members added to that answer (borrowed), e.g. the message's identification */
+	const json_t *answer_extra;
+	/* called in the transaction once the zaak exists (e.g. to keep the message) */
+	tg_outcome (*with_zaak)(tg_request *req, const tg_services *svc, const char *zaak_id, void *arg);
+	void *arg;
+} zk_create_opts;
+
 /* In the plugin's init: registers the statements as "<prefix>.<name>". */
 int zk_store_init(const tg_services *svc, const char *prefix);
 
 /*
  * Creates the zaak described by in (validated from body) for the caller,
  * honouring the Idempotency-Key header, and sends 201 (or 200 for a replay)
- * with the zaak, or the problem. verwijzer_type is the iJw COD327 code.
+ * with the zaak, or the problem. verwijzer_type is the iJw COD327 code;
+ * opts may be NULL.
  */
 tg_outcome zk_zaak_create(tg_request *req, const tg_services *svc, const json_t *body,
-    const zk_zaak_input *in, const zk_route *route, const char *verwijzer_type);
+    const zk_zaak_input *in, const zk_route *route, const char *verwijzer_type,
+    const zk_create_opts *opts);
 
 /* The whole POST of a route: read, validate, authorise, create. */
 tg_outcome zk_handle_create(tg_request *req, const tg_services *svc, const zk_route *route);

@@ -17,7 +17,7 @@ CONNS=${BENCH_CONNECTIONS:-16}
 trap '"$STACK" down "$STATE" >/dev/null 2>&1; rm -rf "$STATE"' EXIT
 
 command -v wrk >/dev/null || { echo "bench: wrk is not installed (apt-get install wrk)" >&2; exit 1; }
-"$STACK" up "$STATE" "$PORT" "$BUILD" "$SRC" "plugins=whoami verwijzing mandaat melding overdracht zaken cjg gezin pgb producten" \
+"$STACK" up "$STATE" "$PORT" "$BUILD" "$SRC" "plugins=whoami verwijzing mandaat melding overdracht zaken cjg gezin pgb producten berichten" \
 	"workers=${BENCH_WORKERS:-4}" "log_requests=no" >"$STATE/stack.log" 2>&1 ||
 	{ cat "$STATE/stack.log"; exit 1; }
 token() { "$BUILD/toegang-token" -k "$STATE/jwt.secret" "$@"; }

@@ -1,0 +1,314 @@
+/* iJw messages as XML, safely; see ijw_xml.h. */
+#include "ijw_xml.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlschemas.h>
+
+#include "fields.h"
+
+#define MAX_VIOLATIONS 50
+
+struct zk_ijw_schema {
+	xmlSchemaPtr schema;
+};
+
+/* While a schema loads: the one directory its files may come from. Else NULL: nothing loads. */
+static char allowed_dir[PATH_MAX];
+
+static xmlParserInputPtr entity_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	char real[PATH_MAX];
+	size_t n = strlen(allowed_dir);
+	(void)id;
+	if (!url || n == 0)
+		return NULL;
+	if (strncmp(url, "file://", 7) == 0)
+		url += 7;
+	/* A plain path that resolves inside the directory; no scheme, no network. */
+	if (strstr(url, "://") || !realpath(url, real) || strncmp(real, allowed_dir, n) != 0 ||
+	    real[n] != '/')
+		return NULL;
+	return xmlNewInputFromFile(ctxt, real);
+}
+
+/* Errors go to the caller, never to stderr (they can quote the document). */
+static void quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void first_error(void *ctx, xmlErrorPtr e)
+{
+	char *err = ctx;
+	if (err[0] == '\0' && e && e->message)
+		snprintf(err, 256, "%s", e->message);
+}
+
+zk_ijw_schema *zk_ijw_schema_load(const char *dir, const char *name, char *err, size_t errlen)
+{
+	char path[PATH_MAX + 64], msg[256] = "";
+	xmlSchemaParserCtxtPtr pctxt;
+	zk_ijw_schema *s;
+
+	xmlInitParser();
+	xmlSetGenericErrorFunc(NULL, quiet);
+	xmlSetExternalEntityLoader(entity_loader);
+	if (!realpath(dir, allowed_dir)) {
+		allowed_dir[0] = '\0';
+		snprintf(err, errlen, "schema directory %s not found", dir);
+		return NULL;
+	}
+	snprintf(path, sizeof(path), "%s/%s", allowed_dir, name);
+	s = calloc(1, sizeof(*s));
+	pctxt = s ? xmlSchemaNewParserCtxt(path) : NULL;
+	if (pctxt) {
+		xmlSchemaSetParserStructuredErrors(pctxt, first_error, msg);
+		s->schema = xmlSchemaParse(pctxt);
+		xmlSchemaFreeParserCtxt(pctxt);
+	}
+	allowed_dir[0] = '\0';
+	if (!s || !s->schema) {
+		snprintf(err, errlen, "schema %s does not load%s%s", path, msg[0] ? ": " : "", msg);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void zk_ijw_schema_free(zk_ijw_schema *s)
+{
+	if (!s)
+		return;
+	xmlSchemaFree(s->schema);
+	free(s);
+}
+
+/* Any DOCTYPE stops the parser: entities are only ever declared in one. */
+static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id,
+    const xmlChar *system_id)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	(void)name;
+	(void)external_id;
+	(void)system_id;
+	*(bool *)ctxt->_private = true;
+	xmlStopParser(ctxt);
+}
+
+xmlDocPtr zk_ijw_parse(const char *buf, size_t len, zk_xml_status *status)
+{
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc;
+	bool doctype = false;
+
+	*status = ZK_XML_MALFORMED;
+	if (!buf || len == 0 || len > INT_MAX)
+		return NULL;
+	ctxt = xmlNewParserCtxt();
+	if (!ctxt) {
+		*status = ZK_XML_NOMEM;
+		return NULL;
+	}
+	ctxt->_private = &doctype;
+	ctxt->sax->internalSubset = refuse_doctype;
+	ctxt->sax->externalSubset = refuse_doctype;
+	/* No NOENT, DTDLOAD, DTDATTR, XINCLUDE or HUGE: nothing is substituted or fetched. */
+	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+	if (doc && (doctype || doc->intSubset || doc->extSubset)) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	xmlFreeParserCtxt(ctxt);
+	if (doctype)
+		*status = ZK_XML_DTD;
+	else if (doc)
+		*status = ZK_XML_OK;
+	if (doc && !xmlDocGetRootElement(doc)) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+		*status = ZK_XML_MALFORMED;
+	}
+	return doc;
+}
+
+void zk_ijw_path(const xmlNode *node, char *out, size_t size)
+{
+	const xmlNode *chain[64];
+	size_t n = 0, used = 0;
+
+	out[0] = '\0';
+	for (; node && node->type == XML_ELEMENT_NODE && n < 64; node = node->parent)
+		chain[n++] = node;
+	if (n == 0) {
+		snprintf(out, size, "/");
+		return;
+	}
+	while (n-- > 0 && used < size) {
+		const xmlNode *e = chain[n], *s;
+		int pos = 0, same = 0;
+		for (s = e->parent ? e->parent->children : e; s; s = s->next) {
+			if (s->type != XML_ELEMENT_NODE || !xmlStrEqual(s->name, e->name))
+				continue;
+			same++;
+			if (s == e)
+				pos = same;
+		}
+		if (same > 1 && e->parent && e->parent->type == XML_ELEMENT_NODE)
+			used += (size_t)snprintf(out + used, size - used, "/%s[%d]", (const char *)e->name, pos);
+		else
+			used += (size_t)snprintf(out + used, size - used, "/%s", (const char *)e->name);
+	}
+}
+
+/*
+ * libxml2's message without what the sender wrote: namespaces "{...}" go,
+ * and so does every quoted part that is not an element, facet, pattern or
+ * type name (those are the submitted values).
+ */
+static void sanitise(const char *msg, char *out, size_t size)
+{
+	static const char *const keep_after[] = { "Element ", "element ", "facet ", "pattern ",
+		"type ", "attribute ", "Attribute ", NULL };
+	size_t o = 0;
+	const char *p = msg;
+
+	while (*p && o + 1 < size) {
+		if (*p == '{') {
+			const char *close = strchr(p, '}');
+			if (close && strncmp(p + 1, "http", 4) == 0) {
+				p = close + 1;  /* a namespace */
+				continue;
+			}
+			/* a schema's enumeration set: its codes, not the sender's value */
+			while (close && p <= close && o + 1 < size)
+				out[o++] = *p++;
+			if (close)
+				continue;
+		}
+		if (*p == '\'') {
+			const char *close = strchr(p + 1, '\'');
+			bool keep = false;
+			for (size_t k = 0; keep_after[k] && close; k++) {
+				size_t kl = strlen(keep_after[k]);
+				keep = (size_t)(p - msg) >= kl && strncmp(p - kl, keep_after[k], kl) == 0;
+				if (keep)
+					break;
+			}
+			if (close && !keep) {
+				/* the value: dropped, with one of the spaces around it */
+				p = close + 1;
+				if (o > 0 && out[o - 1] == ' ' && *p == ' ')
+					p++;
+				continue;
+			}
+			if (close) {
+				size_t len = (size_t)(close - p) + 1;
+				/* names inside: strip their namespaces too */
+				for (size_t i = 0; i < len && o + 1 < size; i++) {
+					if (p[i] == '{') {
+						const char *c = memchr(p + i, '}', len - i);
+						if (c) {
+							i = (size_t)(c - p);
+							continue;
+						}
+					}
+					out[o++] = p[i];
+				}
+				p = close + 1;
+				continue;
+			}
+		}
+		if (*p == '\n') {
+			p++;
+			continue;
+		}
+		out[o++] = *p++;
+	}
+	out[o] = '\0';
+}
+
+typedef struct collect {
+	json_t *invalid;
+	long count;
+} collect;
+
+static void collect_error(void *ctx, xmlErrorPtr e)
+{
+	collect *c = ctx;
+	char path[512], reason[512];
+
+	c->count++;
+	if (!c->invalid || c->count > MAX_VIOLATIONS || !e)
+		return;
+	zk_ijw_path(e->node, path, sizeof(path));
+	sanitise(e->message ? e->message : "ongeldig", reason, sizeof(reason));
+	zk_invalid(c->invalid, path, reason);
+}
+
+long zk_ijw_validate(const zk_ijw_schema *s, xmlDocPtr doc, json_t *invalid)
+{
+	xmlSchemaValidCtxtPtr v;
+	collect c = { invalid, 0 };
+	int rc;
+
+	if (!s || !doc)
+		return -1;
+	v = xmlSchemaNewValidCtxt(s->schema);
+	if (!v)
+		return -1;
+	xmlSchemaSetValidStructuredErrors(v, collect_error, &c);
+	rc = xmlSchemaValidateDoc(v, doc);
+	xmlSchemaFreeValidCtxt(v);
+	if (rc < 0)
+		return -1;
+	if (rc > 0 && c.count == 0) {
+		/* invalid, but nothing said where: still a violation */
+		zk_invalid(invalid, "/", "het bericht voldoet niet aan het schema");
+		c.count = 1;
+	}
+	return c.count;
+}
+
+xmlNode *zk_ijw_child(const xmlNode *parent, const char *name)
+{
+	for (xmlNode *c = parent ? parent->children : NULL; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, (const xmlChar *)name))
+			return c;
+	return NULL;
+}
+
+char *zk_ijw_child_text(const xmlNode *parent, const char *name)
+{
+	xmlNode *c = zk_ijw_child(parent, name);
+	return c ? (char *)xmlNodeGetContent(c) : NULL;
+}
+
+const char *zk_ijw_message_of(const xmlNode *root, char *out, size_t size)
+{
+	const char *ns, *rest;
+	size_t n = strlen(ZK_IJW_NS_PREFIX), k = 0;
+
+	if (!root || !root->ns || !root->ns->href)
+		return NULL;
+	ns = (const char *)root->ns->href;
+	if (strncmp(ns, ZK_IJW_NS_PREFIX, n) != 0)
+		return NULL;
+	rest = ns + n;
+	/* ".../3_2/jw315/schema" */
+	while (rest[k] && rest[k] != '/' && k + 1 < size && k < 8) {
+		out[k] = rest[k];
+		k++;
+	}
+	out[k] = '\0';
+	if (k == 0 || strcmp(rest + k, "/schema") != 0)
+		return NULL;
+	return out;
+}
