@@ -30,40 +30,53 @@ static bool tussenvoegsel(const char *w, size_t n)
 
 void zk_naam_split(const char *naam, char *buf, size_t size, zk_naam_delen *out)
 {
-	char *p, *first_end, *vv, *rest;
+	char *w[64];
+	size_t n = 0, k, v;
+	char *p;
 
 	memset(out, 0, sizeof(*out));
-	snprintf(buf, size, "%s", naam ? naam : "");
-	for (p = buf; *p == ' '; p++)
-		;
-	out->achternaam = p;
-	first_end = strchr(p, ' ');
-	if (!first_end)
+	/* one space between words, so that each word starts right after one */
+	for (const char *c = naam ? naam : ""; *c && n + 1 < size; c++)
+		if (*c != ' ' || (n > 0 && buf[n - 1] != ' '))
+			buf[n++] = *c;
+	while (n > 0 && buf[n - 1] == ' ')
+		n--;
+	buf[n] = '\0';
+	n = 0;
+	for (p = strtok(buf, " "); p && n < 64; p = strtok(NULL, " "))
+		w[n++] = p;
+	if (n == 0) {
+		out->achternaam = buf;
 		return;
-	*first_end = '\0';
-	out->voornamen = p;
-	for (vv = first_end + 1; *vv == ' '; vv++)
-		;
-	/* tussenvoegsels, as long as a word is left for the surname itself */
-	rest = vv;
-	for (;;) {
-		char *end = strchr(rest, ' ');
-		if (!end || !tussenvoegsel(rest, (size_t)(end - rest)))
+	}
+	/* the first tussenvoegsel after the first name that a surname word follows */
+	for (k = 1; k < n; k++) {
+		if (!tussenvoegsel(w[k], strlen(w[k])))
+			continue;
+		for (v = k; v < n && tussenvoegsel(w[v], strlen(w[v])); v++)
+			;
+		if (v < n)
 			break;
-		rest = end + 1;
-		while (*rest == ' ')
-			rest++;
 	}
-	if (rest != vv && (size_t)(rest - vv) - 1 <= VOORVOEGSEL_MAX) {
-		rest[-1] = '\0';
-		out->voorvoegsel = vv;
-		out->achternaam = rest;
-	} else {
-		out->achternaam = vv;
+	if (k == n) {
+		/* none: the last word is the surname */
+		k = v = n - 1;
 	}
-	if (!*out->achternaam) {
-		out->achternaam = out->voornamen;
-		out->voornamen = NULL;
+	/* Rejoin the words of each part (strtok left NULs between them). */
+	for (size_t i = 1; i < k; i++)
+		w[i][-1] = ' ';
+	for (size_t i = k + 1; i < v; i++)
+		w[i][-1] = ' ';
+	for (size_t i = v + 1; i < n; i++)
+		w[i][-1] = ' ';
+	out->voornamen = k > 0 ? w[0] : NULL;
+	out->voorvoegsel = v > k && strlen(w[k]) <= VOORVOEGSEL_MAX ? w[k] : NULL;
+	out->achternaam = w[v];
+	if (v > k && !out->voorvoegsel) {
+		/* too long for Voorvoegsel: part of the surname */
+		for (size_t i = k + 1; i <= v; i++)
+			w[i][-1] = ' ';
+		out->achternaam = w[k];
 	}
 }
 

@@ -128,8 +128,8 @@
 	"'jeugdige', (SELECT json_strip_nulls(json_build_object('bsn', b.bsn, 'geboortedatum', " \
 	"  to_char(b.geboortedatum, 'YYYY-MM-DD'), 'naam', b.naam, 'geslacht', b.geslacht)) FROM betrokkene b " \
 	"  WHERE b.zaak_id = z.id AND b.rol = 'jeugdige'), " \
-	"'gezaghebbenden', (SELECT json_agg(json_build_object('bsn', b.bsn, 'naam', b.naam, " \
-	"  'gemeente', b.gemeente) ORDER BY b.volgorde) FROM betrokkene b " \
+	"'gezaghebbenden', (SELECT COALESCE(json_agg(json_build_object('bsn', b.bsn, 'naam', b.naam, " \
+	"  'gemeente', b.gemeente) ORDER BY b.volgorde), '[]'::json) FROM betrokkene b " \
 	"  WHERE b.zaak_id = z.id AND b.rol = 'gezaghebbende'), " \
 	"'hulpvraag', z.hulpvraag, 'spoed', z.spoed, 'voortzetting', z.voortzetting, " \
 	"'verwijzer', json_strip_nulls(json_build_object('type', z.verwijzer_type, " \

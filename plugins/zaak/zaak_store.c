@@ -155,6 +155,9 @@ tg_outcome zk_read_log_send(tg_request *req, const tg_services *svc, const char 
 	if (found) {
 		doc = json_loads(PQgetvalue(r, 0, 0), 0, NULL);
 		/* The CJG of the zaak also learns what it may do next. */
+		/* The stapeling warning (WJ759 code 6) is for the CJG alone. */
+		if (doc && p->role != TG_ROLE_CJG)
+			json_object_del(doc, "waarschuwingen");
 		if (doc && p->role == TG_ROLE_CJG)
 			json_object_set_new(doc, "acties_toegestaan", zk_actions_allowed(
 			    json_string_value(json_object_get(doc, "status")),
