@@ -8,6 +8,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/uri.h>
 #include <libxml/xmlschemas.h>
 
 #include "fields.h"
@@ -25,16 +26,20 @@ static xmlParserInputPtr entity_loader(const char *url, const char *id, xmlParse
 {
 	char real[PATH_MAX];
 	size_t n = strlen(allowed_dir);
+	char *path;
+	bool inside;
 	(void)id;
 	if (!url || n == 0)
 		return NULL;
 	if (strncmp(url, "file://", 7) == 0)
 		url += 7;
-	/* A plain path that resolves inside the directory; no scheme, no network. */
-	if (strstr(url, "://") || !realpath(url, real) || strncmp(real, allowed_dir, n) != 0 ||
-	    real[n] != '/')
+	/* A plain path that resolves inside the directory; no scheme, no network.
+	 * libxml2 escapes an import's path as a URI ("sp%20ace"): undo that first. */
+	if (strstr(url, "://") || !(path = xmlURIUnescapeString(url, 0, NULL)))
 		return NULL;
-	return xmlNewInputFromFile(ctxt, real);
+	inside = realpath(path, real) && strncmp(real, allowed_dir, n) == 0 && real[n] == '/';
+	xmlFree(path);
+	return inside ? xmlNewInputFromFile(ctxt, real) : NULL;
 }
 
 /* Errors go to the caller, never to stderr (they can quote the document). */
@@ -47,8 +52,10 @@ static void quiet(void *ctx, const char *msg, ...)
 static void first_error(void *ctx, xmlErrorPtr e)
 {
 	char *err = ctx;
-	if (err[0] == '\0' && e && e->message)
+	if (err[0] == '\0' && e && e->message) {
 		snprintf(err, 256, "%s", e->message);
+		err[strcspn(err, "\n")] = '\0';
+	}
 }
 
 zk_ijw_schema *zk_ijw_schema_load(const char *dir, const char *name, char *err, size_t errlen)
@@ -168,60 +175,31 @@ void zk_ijw_path(const xmlNode *node, char *out, size_t size)
 	}
 }
 
-/*
- * libxml2's message without what the sender wrote: namespaces "{...}" go,
- * and so does every quoted part that is not an element, facet, pattern or
- * type name (those are the submitted values).
- */
-static void sanitise(const char *msg, char *out, size_t size)
+/* Removes every occurrence of what (n bytes) from s, in place. */
+static void cut_all(char *s, const char *what, size_t n)
 {
-	static const char *const keep_after[] = { "Element ", "element ", "facet ", "pattern ",
-		"type ", "attribute ", "Attribute ", NULL };
+	char *hit;
+	if (n == 0)
+		return;
+	while ((hit = strstr(s, what)) != NULL)
+		memmove(hit, hit + n, strlen(hit + n) + 1);
+}
+
+/*
+ * libxml2's message without what the sender wrote: the element's own text
+ * (the value, quoted or not, which may be a BSN or a name) is cut out, and
+ * namespaces "{http...}" go; the schema's facts (patterns, sets, lengths)
+ * stay. value may be NULL (an element without text).
+ */
+static void sanitise(const char *msg, const char *value, char *out, size_t size)
+{
 	size_t o = 0;
 	const char *p = msg;
 
 	while (*p && o + 1 < size) {
-		if (*p == '{') {
+		if (*p == '{' && strncmp(p + 1, "http", 4) == 0) {
 			const char *close = strchr(p, '}');
-			if (close && strncmp(p + 1, "http", 4) == 0) {
-				p = close + 1;  /* a namespace */
-				continue;
-			}
-			/* a schema's enumeration set: its codes, not the sender's value */
-			while (close && p <= close && o + 1 < size)
-				out[o++] = *p++;
-			if (close)
-				continue;
-		}
-		if (*p == '\'') {
-			const char *close = strchr(p + 1, '\'');
-			bool keep = false;
-			for (size_t k = 0; keep_after[k] && close; k++) {
-				size_t kl = strlen(keep_after[k]);
-				keep = (size_t)(p - msg) >= kl && strncmp(p - kl, keep_after[k], kl) == 0;
-				if (keep)
-					break;
-			}
-			if (close && !keep) {
-				/* the value: dropped, with one of the spaces around it */
-				p = close + 1;
-				if (o > 0 && out[o - 1] == ' ' && *p == ' ')
-					p++;
-				continue;
-			}
 			if (close) {
-				size_t len = (size_t)(close - p) + 1;
-				/* names inside: strip their namespaces too */
-				for (size_t i = 0; i < len && o + 1 < size; i++) {
-					if (p[i] == '{') {
-						const char *c = memchr(p + i, '}', len - i);
-						if (c) {
-							i = (size_t)(c - p);
-							continue;
-						}
-					}
-					out[o++] = p[i];
-				}
 				p = close + 1;
 				continue;
 			}
@@ -233,6 +211,20 @@ static void sanitise(const char *msg, char *out, size_t size)
 		out[o++] = *p++;
 	}
 	out[o] = '\0';
+	if (value && *value) {
+		size_t n = strlen(value);
+		char *quoted = malloc(n + 3);
+		if (quoted) {
+			snprintf(quoted, n + 3, "'%s'", value);
+			cut_all(out, quoted, n + 2);
+			free(quoted);
+		}
+		/* unquoted, or inside a longer quote: long enough not to be a schema digit */
+		if (n >= 3)
+			cut_all(out, value, n);
+		for (char *d; (d = strstr(out, "  ")) != NULL;)
+			memmove(d, d + 1, strlen(d + 1) + 1);
+	}
 }
 
 typedef struct collect {
@@ -248,8 +240,10 @@ static void collect_error(void *ctx, xmlErrorPtr e)
 	c->count++;
 	if (!c->invalid || c->count > MAX_VIOLATIONS || !e)
 		return;
+	xmlChar *value = e->node ? xmlNodeGetContent((xmlNode *)e->node) : NULL;
 	zk_ijw_path(e->node, path, sizeof(path));
-	sanitise(e->message ? e->message : "ongeldig", reason, sizeof(reason));
+	sanitise(e->message ? e->message : "ongeldig", (const char *)value, reason, sizeof(reason));
+	xmlFree(value);
 	zk_invalid(c->invalid, path, reason);
 }
 

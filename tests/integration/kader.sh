@@ -314,7 +314,7 @@ assert d.get("termijnen") == {"pgb_besteding": besteding.isoformat()}, "termijne
 k_pgb_granted "the mandaat overig: the PGB line calculated at the formal rate is the toewijzing's budget; pgb_besteding runs (4.2.4 sub i)"
 
 K_P1_JSON=$(k_product "p.update(omschrijving='Gezinsvoogdij met ambulante gezinsbegeleiding', productcategorie='48',
-	aanbieder_agb='98765432', ingangsdatum='$K_WEEK_AGO', omvang=json.loads('$K_OMVANG'))")
+	aanbieder_agb='98765432', productcode='48A01', ingangsdatum='$K_WEEK_AGO', omvang=json.loads('$K_OMVANG'))")
 K_P2_JSON=$(k_product "del p['productcategorie']")
 k_refused "beschikken with a product omvang of eenheid 99: 422 naming producten[0].omvang.eenheid, nothing changed" \
 	422 "producten[0].omvang.eenheid" "$K_CJG_A" "$K_M" beschikken \
@@ -330,6 +330,9 @@ assert len(t) == 2, "toewijzingen %r" % t
 assert all(isinstance(x.get("nummer"), int) and not isinstance(x["nummer"], bool) and x["nummer"] > 0 for x in t), "nummers %r" % t
 assert t[0]["nummer"] < t[1]["nummer"], "not ascending: %r" % t
 for x, s in zip(t, sent):
+    # a product for a provider went to it as a JW301 (issue 7); the other did not
+    jw = x.pop("jw301", "absent")
+    assert (jw is not None and jw != "absent") == bool(s.get("aanbieder_agb")), "jw301 %r for %r" % (jw, s)
     want = {"nummer": x["nummer"], "omschrijving": s["omschrijving"], "productcategorie": s.get("productcategorie"),
             "aanbieder_agb": s.get("aanbieder_agb"), "vorm": "natura", "ingangsdatum": s["ingangsdatum"],
             "einddatum": s["einddatum"], "omvang": s.get("omvang"), "productcode": s.get("productcode"),
