@@ -108,6 +108,13 @@ static void zaak_of(const json_t *b, const zk_date *today, char *hulpvraag, size
 	    "%zu product(en).%s%s", json_string_value(json_object_get(b, "afzender")),
 	    json_array_size(json_object_get(b, "producten")), commentaar ? " Toelichting: " : "",
 	    commentaar ? commentaar : "");
+	/* A long Commentaar is cut at a character boundary, within the hulpvraag's 4000. */
+	if (strlen(hulpvraag) > HULPVRAAG_MAX) {
+		size_t cut = HULPVRAAG_MAX;
+		while (cut > 0 && ((unsigned char)hulpvraag[cut] & 0xC0) == 0x80)
+			cut--;
+		hulpvraag[cut] = '\0';
+	}
 	in->hulpvraag = hulpvraag;
 	/* 18 to 22: jeugdhulp continued (art. 1.1); the age rule was applied in zk_jw315_read */
 	in->voortzetting = zk_date_parse(in->jeugdige.geboortedatum, &birth) &&
@@ -115,6 +122,7 @@ static void zaak_of(const json_t *b, const zk_date *today, char *hulpvraag, size
 	in->reden = json_string_value(json_object_get(first, "commentaar"));
 	in->productcategorie = json_string_value(json_object_get(first, "categorie"));
 	in->aanbieder_agb = json_string_value(json_object_get(b, "afzender"));
+	in->verwijzer_gegeven = true;
 	in->verwijzer_agb = json_string_value(json_object_get(v, "agb"));
 	in->verwijzer_naam = json_string_value(json_object_get(v, "naam"));
 	in->verantwoordelijke_gemeente = json_string_value(json_object_get(b, "ontvanger"));

@@ -11,8 +11,10 @@
  *                 ingangsdatum, einddatum?, omvang {volume, eenheid, frequentie}?,
  *                 budget (eurocent)?}]}
  *
- * Names are one text in the zaak ("Sam de Vries"): the first word becomes
- * Voornamen, a Dutch voorvoegsel is recognised, the rest is the Achternaam.
+ * Names are one text in the zaak ("Sam de Vries"): the words before the
+ * first Dutch tussenvoegsel are the Voornamen, the tussenvoegsels the
+ * Voorvoegsel, the rest the Achternaam; without one, the last word is the
+ * Achternaam.
  */
 #ifndef TOEGANG_ZAAK_JW301_H
 #define TOEGANG_ZAAK_JW301_H

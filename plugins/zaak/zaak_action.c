@@ -323,12 +323,22 @@ done:
  * (specifiek: category and code) or its budget (aspecifiek: category, no
  * code), a PGB as its budget. Returns the number of problems.
  */
+/* A member that is there and not null (null reads as absent). */
+static bool given(const json_t *o, const char *key)
+{
+	const json_t *v = json_object_get(o, key);
+	return v && !json_is_null(v);
+}
+
 static long check_ijw(const json_t *body, json_t *invalid)
 {
 	const json_t *list = json_object_get(body, "producten"), *item;
+	const char *besluit = json_string_value(json_object_get(body, "besluit"));
 	long problems = 0;
 	size_t i;
 
+	if (besluit && strcmp(besluit, "afgewezen") == 0)
+		return 0;  /* nothing is allocated, nothing is sent */
 	json_array_foreach(list, i, item) {
 		char n_cat[64], n_code[64], n_eind[64], n_freq[64], n_budget[64];
 		zk_variant_names names = { n_cat, n_code, n_eind, n_freq, n_budget };
@@ -337,13 +347,13 @@ static long check_ijw(const json_t *body, json_t *invalid)
 		zk_variant v = { 0 };
 
 		snprintf(n_budget, sizeof(n_budget), "producten[%zu].budget", i);
-		if (pgb && json_object_get(item, "budget")) {
+		if (pgb && given(item, "budget")) {
 			zk_invalid(invalid, n_budget, "het budget van een pgb volgt uit de berekening "
 			    "(art. 4.4.1); laat dit veld weg");
 			problems++;
 			continue;
 		}
-		if (!json_object_get(item, "aanbieder_agb"))
+		if (!given(item, "aanbieder_agb"))
 			continue;
 		snprintf(n_cat, sizeof(n_cat), "producten[%zu].productcategorie", i);
 		snprintf(n_code, sizeof(n_code), "producten[%zu].productcode", i);
@@ -357,7 +367,7 @@ static long check_ijw(const json_t *body, json_t *invalid)
 			v.code = json_string_value(json_object_get(item, "productcode"));
 			v.eenheid = json_string_value(json_object_get(omvang, "eenheid"));
 			v.frequentie = json_string_value(json_object_get(omvang, "frequentie"));
-			v.budget = json_object_get(item, "budget") != NULL;
+			v.budget = given(item, "budget");
 		}
 		if (!v.categorie) {
 			/* a provider is always told the category (a generic toewijzing has no place here) */
@@ -377,7 +387,7 @@ static bool names_provider(const json_t *allocated)
 	const json_t *item;
 	size_t i;
 	json_array_foreach(allocated, i, item)
-		if (json_object_get(item, "aanbieder_agb"))
+		if (given(item, "aanbieder_agb"))
 			return true;
 	return false;
 }

@@ -53,6 +53,7 @@ typedef struct zk_zaak_input {
 	const json_t *team;             /* overdracht: the team and its contact; borrowed */
 	const char *juridische_status;  /* mandaat: iJw WJ232 code, NULL when none applies */
 	/* A JW315 names its referrer (CDT_Verwijzer); NULL: the caller is the verwijzer. */
+	bool verwijzer_gegeven;         /* set: use these two (either may be NULL), not the caller */
 	const char *verwijzer_agb;
 	const char *verwijzer_naam;
 	bool has_toestemming;           /* overdracht: the member was sent */

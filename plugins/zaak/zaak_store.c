@@ -420,7 +420,7 @@ tg_outcome zk_zaak_create(tg_request *req, const tg_services *svc, const json_t 
 	params[6] = p->role_name;
 	params[7] = p->identity;
 	params[8] = verwijzer_type;
-	params[9] = in->verwijzer_agb || in->verwijzer_naam ? in->verwijzer_agb
+	params[9] = in->verwijzer_gegeven ? in->verwijzer_agb
 	    : p->identity_kind == TG_IDENTITY_AGB ? p->identity : NULL;
 	params[10] = p->identity_kind == TG_IDENTITY_ORG ? p->identity : NULL;
 	params[11] = in->specialisme;
