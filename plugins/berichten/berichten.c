@@ -56,20 +56,24 @@ static tg_outcome keep_message(tg_request *req, const tg_services *svc, const ch
 	return ok ? TG_DONE : TG_FAIL_INTERNAL;
 }
 
-static void refuse(tg_request *req, const tg_services *svc, int status, const char *slug,
-    const char *title, const char *detail, const char *what)
+/* Refused before any zaak exists: the attempt is access-logged, nothing else is stored. */
+static void refuse_with(tg_request *req, const tg_services *svc, int status, const char *slug,
+    const char *title, const char *detail, const json_t *invalid)
 {
-	/* Refused before any zaak exists: the attempt is logged, nothing else is stored. */
-	if (svc->audit(req, "bericht.jw315.ontvangen", NULL, NULL, what) != 0)
+	if (svc->audit(req, "bericht.jw315.ontvangen", NULL, NULL, "geweigerd") != 0)
 		svc->log(req, TG_LOG_ERROR, "audit-failed", "a refused JW315 was not access-logged");
-	svc->send_problem(req, status, slug, title, detail, NULL);
+	svc->send_problem(req, status, slug, title, detail, invalid);
+}
+
+static void refuse(tg_request *req, const tg_services *svc, int status, const char *slug,
+    const char *title, const char *detail)
+{
+	refuse_with(req, svc, status, slug, title, detail, NULL);
 }
 
 static void refuse_invalid(tg_request *req, const tg_services *svc, const json_t *invalid)
 {
-	if (svc->audit(req, "bericht.jw315.ontvangen", NULL, NULL, "geweigerd") != 0)
-		svc->log(req, TG_LOG_ERROR, "audit-failed", "a refused JW315 was not access-logged");
-	svc->send_problem(req, 422, "validation", "Unprocessable Content",
+	refuse_with(req, svc, 422, "validation", "Unprocessable Content",
 	    "Het bericht is niet verwerkt en er is niets opgeslagen: invalid-params noemt per element "
 	    "wat er niet klopt.", invalid);
 }
@@ -161,11 +165,10 @@ static tg_outcome post_jw315(tg_request *req, const tg_services *svc, void *stat
 			goto done;
 		if (st == ZK_XML_DTD)
 			refuse(req, svc, 400, "xml-dtd-not-allowed", "Bad Request", "Een iJw-bericht heeft "
-			    "geen DOCTYPE: documenttypedeclaraties en entiteiten worden niet verwerkt.",
-			    "geweigerd");
+			    "geen DOCTYPE: documenttypedeclaraties en entiteiten worden niet verwerkt.");
 		else
 			refuse(req, svc, 400, "malformed-xml", "Bad Request", "Het bericht is geen "
-			    "goedgevormde XML in UTF-8.", "geweigerd");
+			    "goedgevormde XML in UTF-8.");
 		out = TG_DONE;
 		goto done;
 	}

@@ -138,7 +138,7 @@ static long read_product(const xmlNode *ap, json_t *producten, json_t *invalid)
 {
 	json_t *p = json_object(), *omvang = NULL;
 	const xmlNode *product = zk_ijw_child(ap, "Product"), *om = zk_ijw_child(ap, "Omvang");
-	char n_cat[512], n_code[512], n_eind[512], n_freq[512], n_budget[512], n_begin[512];
+	char n_cat[512], n_code[512], n_eind[512], n_freq[512], n_budget[512];
 	zk_variant v = { 0 };
 	zk_variant_names names = { n_cat, n_code, n_eind, n_freq, n_budget };
 	zk_date b, e;
@@ -165,7 +165,6 @@ static long read_product(const xmlNode *ap, json_t *producten, json_t *invalid)
 	name_of(product ? product : ap, product ? "Categorie" : "Product", n_cat, sizeof(n_cat));
 	name_of(product ? product : ap, product ? "Code" : "Product", n_code, sizeof(n_code));
 	name_of(ap, "ToewijzingEinddatum", n_eind, sizeof(n_eind));
-	name_of(ap, "ToewijzingIngangsdatum", n_begin, sizeof(n_begin));
 	name_of(om ? om : ap, om ? "Frequentie" : "Omvang", n_freq, sizeof(n_freq));
 	name_of(ap, "Budget", n_budget, sizeof(n_budget));
 	v.categorie = json_string_value(json_object_get(p, "categorie"));
@@ -184,7 +183,6 @@ static long read_product(const xmlNode *ap, json_t *producten, json_t *invalid)
 		zk_invalid(invalid, n_eind, "ligt voor de ToewijzingIngangsdatum");
 		n++;
 	}
-	(void)n_begin;
 	return n;
 }
 
