@@ -28,6 +28,7 @@
 #include <libpq-fe.h>
 
 #include "codelijst.h"
+#include "csv_split.h"
 #include "fields.h"
 #include "validate.h"
 
@@ -78,51 +79,6 @@ static bool in_list(const char *const *list, const char *s)
 		if (strcmp(*list, s) == 0)
 			return true;
 	return false;
-}
-
-/*
- * Splits line (no newline) into at most NCOLS fields in place; quoted
- * fields lose their quotes. Returns the number of fields, or -1 for an
- * unclosed quote or text after a closing quote.
- */
-static int split(char *line, char sep, char *fields[NCOLS + 1])
-{
-	int n = 0;
-	char *p = line;
-	for (;;) {
-		char *out = p;
-		if (n > NCOLS)
-			return n;
-		fields[n++] = p;
-		if (*p == '"') {
-			char *q = p + 1;
-			for (;;) {
-				if (*q == '\0')
-					return -1;
-				if (*q == '"' && q[1] == '"') {
-					*out++ = '"';
-					q += 2;
-				} else if (*q == '"') {
-					q++;
-					break;
-				} else {
-					*out++ = *q++;
-				}
-			}
-			if (*q != sep && *q != '\0')
-				return -1;
-			*out = '\0';
-			if (*q == '\0')
-				return n;
-			p = q + 1;
-		} else {
-			char *e = strchr(p, sep);
-			if (!e)
-				return n;
-			*e = '\0';
-			p = e + 1;
-		}
-	}
 }
 
 /* "12,50" or "12.5" -> "12.50" in out; false when not an amount 0..1000000. */
@@ -395,7 +351,7 @@ int main(int argc, char **argv)
 		char *p = line;
 		if ((unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB && (unsigned char)p[2] == 0xBF)
 			p += 3; /* a byte-order mark from a spreadsheet */
-		int k = split(p, sep, fields);
+		int k = tg_csv_split(p, sep, fields, NCOLS);
 		bool ok = k == NCOLS;
 		for (int c = 0; ok && c < NCOLS; c++)
 			ok = strcmp(fields[c], columns[c]) == 0;
@@ -425,7 +381,7 @@ int main(int argc, char **argv)
 		line[strcspn(line, "\r\n")] = '\0';
 		if (line[0] == '\0')
 			continue;
-		k = split(line, sep, fields);
+		k = tg_csv_split(line, sep, fields, NCOLS);
 		if (k != NCOLS) {
 			char reason[80];
 			if (k < 0)
