@@ -17,6 +17,13 @@ typedef struct tg_core {
 	tg_jwt_verifier *verifier;
 	tg_plugin_set plugins;
 	int listen_fd;
+	/* The periodic VNG list sync run by the master (landelijk.interval
+	 * seconds; 0: never), with the daemon's own configuration. */
+	long sync_interval;
+	const char *sync_command;
+	const char *config_path;
+	char **overrides;      /* the -s key=value arguments, as given */
+	size_t noverrides;
 } tg_core;
 
 #endif

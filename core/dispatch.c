@@ -13,22 +13,27 @@
 #include "response.h"
 #include "services.h"
 
+/*
+ * 200 {"status":"ok"} while the database answers, with details of what the
+ * portal depends on: the VNG landelijke inkoop copy (its fetch time and
+ * whether it is stale). A stale copy is shown, not a reason for 503.
+ */
 static tg_outcome health(tg_request *req, const tg_services *svc, void *state)
 {
 	PGresult *r;
-	json_t *body;
-	int ok;
+	json_t *body, *lijst = NULL;
 	(void)state;
 
 	r = svc->db_exec(req, "tg_health", 0, NULL);
-	ok = r && PQresultStatus(r) == PGRES_TUPLES_OK;
+	if (r && PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+		lijst = json_loads(PQgetvalue(r, 0, 0), 0, NULL);
 	PQclear(r);
-	if (!ok) {
+	if (!lijst) {
 		svc->send_problem(req, 503, "database-unavailable", "Service Unavailable",
 		    "The database does not answer.", NULL);
 		return TG_DONE;
 	}
-	body = json_pack("{s:s}", "status", "ok");
+	body = json_pack("{s:s, s:{s:o}}", "status", "ok", "details", "landelijke_inkoop", lijst);
 	if (!body)
 		return TG_FAIL_INTERNAL;
 	svc->send_json(req, 200, body, NULL);

@@ -154,6 +154,35 @@ static int drop_privileges(const tg_config *cfg, char *err, size_t errlen)
 	return 0;
 }
 
+/* landelijk.interval (seconds, 0 = off) and landelijk.command. */
+static int sync_settings(tg_core *core, char *err, size_t errlen)
+{
+	const char *iv = tg_config_plugin_value(&core->config, "landelijk", "interval");
+	const char *cmd = tg_config_plugin_value(&core->config, "landelijk", "command");
+	char *end;
+
+	core->sync_interval = 0;
+	core->sync_command = cmd ? cmd : BINDIR "/toegang-landelijk-sync";
+	if (!iv)
+		return 0;
+	errno = 0;
+	core->sync_interval = strtol(iv, &end, 10);
+	if (errno || end == iv || *end || (core->sync_interval != 0 &&
+	    (core->sync_interval < 10 || core->sync_interval > 604800))) {
+		snprintf(err, errlen, "landelijk.interval: 0 (off) or 10 to 604800 seconds");
+		return -1;
+	}
+	if (core->sync_interval && !tg_config_plugin_value(&core->config, "landelijk", "url")) {
+		snprintf(err, errlen, "landelijk.interval is set but landelijk.url is not");
+		return -1;
+	}
+	if (core->sync_interval && access(core->sync_command, X_OK) != 0) {
+		snprintf(err, errlen, "landelijk.command %s: %s", core->sync_command, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	tg_core core;
@@ -200,10 +229,19 @@ int main(int argc, char **argv)
 			goto out;
 		}
 		*eq = '\0';
-		if (tg_config_set(&core.config, overrides[i], eq + 1, err, sizeof(err)) != 0) {
+		int bad = tg_config_set(&core.config, overrides[i], eq + 1, err, sizeof(err));
+		*eq = '='; /* kept whole for the sync command the master runs */
+		if (bad) {
 			rc = fail("-s", err);
 			goto out;
 		}
+	}
+	core.config_path = config_path;
+	core.overrides = overrides;
+	core.noverrides = noverrides;
+	if (sync_settings(&core, err, sizeof(err)) != 0) {
+		rc = fail("configuration", err);
+		goto out;
 	}
 	if (tg_log_level_parse(core.config.log_level, &level) != 0) {
 		rc = fail("configuration", "log_level must be debug, info, warn or error");
@@ -236,7 +274,8 @@ int main(int argc, char **argv)
 	}
 	for (size_t i = 0; i < core.config.nplugin_settings; i++) {
 		const char *owner = core.config.plugin_settings[i].plugin;
-		bool known = false;
+		/* "landelijk.*" belongs to toegang-landelijk-sync and the master. */
+		bool known = strcmp(owner, "landelijk") == 0;
 		for (size_t k = 0; k < core.plugins.n; k++)
 			known |= strcmp(core.plugins.items[k].name, owner) == 0;
 		if (!known) {

@@ -4,6 +4,10 @@
  * handler to race with. A worker that dies is replaced at once, unless
  * workers keep dying young, when respawning waits a second so that a broken
  * start (say a plugin crashing at every request) does not spin the CPU.
+ *
+ * When landelijk.interval is set, the master also starts the VNG list sync
+ * (toegang-landelijk-sync, a separate program) every interval, one run at a
+ * time: outbound fetching never happens in a worker or on a request path.
  */
 #include "master.h"
 
@@ -46,14 +50,63 @@ static size_t alive(const slot *slots, size_t n)
 	return k;
 }
 
-/* Reaps every exited child; returns how many died within a second of starting. */
-static int reap(slot *slots, size_t n, int stopping)
+/* Starts toegang-landelijk-sync -c CONFIG [-s k=v]... -q; its pid, or 0. */
+static pid_t sync_start(const tg_core *core)
+{
+	char **argv = calloc(core->noverrides * 2 + 5, sizeof(char *));
+	size_t k = 0;
+	pid_t pid;
+
+	if (!argv)
+		return 0;
+	argv[k++] = (char *)core->sync_command;
+	argv[k++] = "-c";
+	argv[k++] = (char *)core->config_path;
+	for (size_t i = 0; i < core->noverrides; i++) {
+		argv[k++] = "-s";
+		argv[k++] = core->overrides[i];
+	}
+	argv[k++] = "-q";
+	pid = fork();
+	if (pid == 0) {
+		sigset_t none;
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		if (core->listen_fd >= 0)
+			close(core->listen_fd);
+		execv(core->sync_command, argv);
+		_exit(127);
+	}
+	free(argv);
+	if (pid < 0) {
+		tg_log(TG_LOG_ERROR, "landelijk-sync-fork-failed", NULL, strerror(errno), NULL);
+		return 0;
+	}
+	return pid;
+}
+
+/* Reaps every exited child; returns how many workers died within a second of starting. */
+static int reap(slot *slots, size_t n, int stopping, pid_t *sync_pid)
 {
 	int young = 0;
 	int status;
 	pid_t pid;
 
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+		if (pid == *sync_pid) {
+			char extra[64] = "";
+			*sync_pid = 0;
+			if (WIFSIGNALED(status))
+				tg_log_field_int(extra, sizeof(extra), "signal", WTERMSIG(status));
+			else
+				tg_log_field_int(extra, sizeof(extra), "exit", WEXITSTATUS(status));
+			if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+				tg_log(TG_LOG_INFO, "landelijk-sync-done", NULL, NULL, extra);
+			else
+				tg_log(TG_LOG_WARN, "landelijk-sync-failed", NULL,
+				    "the last good copy stays; see health", extra);
+			continue;
+		}
 		for (size_t i = 0; i < n; i++) {
 			char extra[128] = "";
 			if (slots[i].pid != pid)
@@ -91,6 +144,9 @@ int tg_master_run(const tg_core *core)
 	time_t deadline = 0;
 	int stopping = 0;
 	int rc = 0;
+	pid_t sync_pid = 0;
+	/* The first sync a little after start, so that workers come up first. */
+	time_t next_sync = time(NULL) + 5;
 
 	if (!slots)
 		return 1;
@@ -114,9 +170,11 @@ int tg_master_run(const tg_core *core)
 				stopping = 1;
 				deadline = time(NULL) + core->config.shutdown_grace;
 				signal_all(slots, n, SIGTERM);
+				if (sync_pid > 0)
+					kill(sync_pid, SIGTERM);
 			}
 		}
-		if (reap(slots, n, stopping) > 0 && !stopping) {
+		if (reap(slots, n, stopping, &sync_pid) > 0 && !stopping) {
 			struct timespec pause = { 1, 0 };
 			nanosleep(&pause, NULL);
 		}
@@ -134,6 +192,10 @@ int tg_master_run(const tg_core *core)
 		for (size_t i = 0; i < n; i++)
 			if (slots[i].pid == 0)
 				spawn(core, &slots[i]);
+		if (core->sync_interval > 0 && sync_pid == 0 && time(NULL) >= next_sync) {
+			sync_pid = sync_start(core);
+			next_sync = time(NULL) + core->sync_interval;
+		}
 	}
 	free(slots);
 	tg_log(TG_LOG_INFO, "stopped", NULL, NULL, NULL);

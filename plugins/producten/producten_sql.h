@@ -41,4 +41,39 @@
 	"  'aanbieder_agb', o.aanbieder_agb, 'vorm', o.vorm, 'beschikkingen', o.beschikkingen)), " \
 	"  '[]'::json) FROM regio_overzicht($1::date, $2::date, $3::text[]) o))::text"
 
+/* $1 q (a piece of the name, or an exact AGB/KvK; NULL: any), $2 JZ020
+ * category, $3 landelijk (NULL: both), $4 date, $5 at most -> the providers
+ * of the productenboek (products valid on $4) and of the VNG landelijke
+ * inkoop list (contract running on $4), one entry per AGB, nationally
+ * contracted ones marked, with the list's state (landelijke_lijst_status). */
+#define PR_SQL_AANBIEDERS \
+	"WITH boek AS (SELECT p.aanbieder_agb::text AS agb, min(p.aanbieder_naam) AS naam, " \
+	"  array_agg(DISTINCT p.productcategorie::text) AS cats FROM product p " \
+	"  WHERE p.geldig_van <= $4::date AND (p.geldig_tot IS NULL OR p.geldig_tot > $4::date) " \
+	"  GROUP BY 1), " \
+	"lnd AS (SELECT l.agb::text AS agb, l.kvk::text AS kvk, l.naam, l.functies, " \
+	"  l.productcategorieen, l.ingangsdatum, l.einddatum FROM landelijke_aanbieder l " \
+	"  WHERE l.ingangsdatum <= $4::date AND (l.einddatum IS NULL OR l.einddatum >= $4::date)), " \
+	"alle AS (SELECT COALESCE(l.agb, b.agb) AS agb, l.kvk, COALESCE(b.naam, l.naam) AS naam, " \
+	"  ARRAY(SELECT DISTINCT c FROM unnest(COALESCE(b.cats, '{}') || COALESCE(l.productcategorieen, '{}')) c " \
+	"        ORDER BY c) AS cats, " \
+	"  l.naam IS NOT NULL AS landelijk, b.agb IS NOT NULL AS in_boek, l.functies, l.ingangsdatum, l.einddatum " \
+	"  FROM boek b FULL JOIN lnd l ON l.agb = b.agb), " \
+	"sel AS (SELECT a.*, row_number() OVER (ORDER BY lower(a.naam), a.agb, a.kvk) AS rn FROM alle a " \
+	"  WHERE ($1::text IS NULL OR strpos(lower(a.naam), lower($1::text)) > 0 " \
+	"         OR a.agb = $1::text OR a.kvk = $1::text) " \
+	"  AND ($2::text IS NULL OR $2::text = ANY (a.cats)) " \
+	"  AND ($3::boolean IS NULL OR a.landelijk = $3::boolean) " \
+	"  ORDER BY rn LIMIT $5::integer + 1) " \
+	"SELECT json_build_object('datum', to_char($4::date, 'YYYY-MM-DD'), " \
+	"'aanbieders', COALESCE((SELECT json_agg(json_build_object('naam', s.naam, 'agb', s.agb, " \
+	"  'kvk', s.kvk, 'productcategorieen', s.cats, 'productenboek', s.in_boek, " \
+	"  'landelijk', s.landelijk, 'raamcontract', CASE WHEN s.landelijk THEN json_build_object(" \
+	"    'soort', 'VNG landelijke inkoop', 'productcategorie', '55', 'functies', s.functies, " \
+	"    'ingangsdatum', to_char(s.ingangsdatum, 'YYYY-MM-DD'), " \
+	"    'einddatum', to_char(s.einddatum, 'YYYY-MM-DD')) END) ORDER BY s.rn) " \
+	"  FROM sel s WHERE s.rn <= $5::integer), '[]'::json), " \
+	"'meer', (SELECT count(*) FROM sel) > $5::integer, " \
+	"'landelijke_lijst', landelijke_lijst_status())::text"
+
 #endif
