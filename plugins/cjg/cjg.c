@@ -4,9 +4,12 @@
  * (plugins/zaak/procedure.c) on a zaak of the worker's own gemeente;
  * GET /api/v1/werkvoorraad lists the open zaken by nearest deadline. The
  * family reads who looked at their zaak: GET /api/v1/zaken/{id}/inzage.
+ * POST /api/v1/zaken/{id}/brp-woonplaats asks the BRP for the woonplaats
+ * (brp_woonplaats.c), where the deployment has one configured.
  */
 #include <toegang/plugin.h>
 
+#include "brp_woonplaats.h"
 #include "plugin_macros.h"
 #include "zaak_action.h"
 
@@ -32,11 +35,20 @@ static const tg_route routes[] = {
 	{ "POST", "/api/v1/zaken/{id}/acties/{actie}", post_actie, TG_ROLE_BIT(TG_ROLE_CJG) },
 	{ "GET", "/api/v1/werkvoorraad", get_werkvoorraad, TG_ROLE_BIT(TG_ROLE_CJG) },
 	{ "GET", "/api/v1/zaken/{id}/inzage", get_inzage, TG_ROUTE_ANY_ROLE },
+	{ "POST", "/api/v1/zaken/{id}/brp-woonplaats", brp_woonplaats_post, TG_ROLE_BIT(TG_ROLE_CJG) },
 };
 
-static int init_actions(const tg_services *svc)
+static int init_cjg(const tg_services *svc)
 {
-	return zk_action_init(svc, "cjg");
+	if (zk_action_init(svc, "cjg") != 0)
+		return -1;
+	return brp_woonplaats_init(svc);
 }
 
-ZK_PLUGIN_FULL("cjg", init_actions, zk_action_fini)
+static void fini_cjg(void)
+{
+	brp_woonplaats_fini();
+	zk_action_fini();
+}
+
+ZK_PLUGIN_FULL("cjg", init_cjg, fini_cjg)
