@@ -292,7 +292,8 @@ static const tg_services table = {
 int tg_services_init(const tg_config *cfg)
 {
 	config = cfg;
-	if (tg_db_register("tg_health", "SELECT landelijke_lijst_status()::text", 0) != 0)
+	if (tg_db_register("tg_health", "SELECT 1", 0) != 0 ||
+	    tg_db_register("tg_health_details", "SELECT landelijke_lijst_status()::text", 0) != 0)
 		return -1;
 	if (tg_db_register("tg_principal_set",
 	    "SELECT set_config('toegang.rol', $1, true), set_config('toegang.identiteit', $2, true)",

@@ -38,9 +38,11 @@ INSERT INTO landelijke_lijst DEFAULT VALUES;
 REVOKE ALL ON landelijke_aanbieder, landelijke_lijst FROM PUBLIC;
 GRANT SELECT ON landelijke_aanbieder, landelijke_lijst TO toegang_app;
 
--- The state of the copy as health and the search show it.
+-- The state of the copy as health and the search show it. A plain SQL
+-- function (the app role may read the row): the planner inlines it, which
+-- keeps health as cheap as the SELECT 1 it replaced.
 CREATE FUNCTION landelijke_lijst_status() RETURNS json
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE sql STABLE AS $$
     SELECT json_build_object(
         'ingericht', l.bron IS NOT NULL,
         'opgehaald', l.opgehaald, 'gewijzigd', l.gewijzigd, 'aantal', l.aantal,
