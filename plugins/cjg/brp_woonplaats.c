@@ -7,8 +7,10 @@
  * the consultation is written to the access log with the jeugdige's
  * pseudonym. The BSN travels only in the POST body, never in a URL or log.
  *
- * The call blocks this worker for at most cjg.brp_deadline_ms (default
- * 10 s): a CJG action, rare next to the reads, so no separate queue.
+ * The calls (the jeugdige, then the gezaghebbenden) block this worker for
+ * at most twice cjg.brp_deadline_ms (default 10 s each; keep it under half
+ * of nginx's fastcgi_read_timeout): a CJG action, rare next to the reads,
+ * so no separate queue.
  *
  * Configuration ("cjg.<key>"): brp_url (base; POST <base>/personen; unset:
  * the route answers 404), brp_api_key_file, brp_api_key_header (X-API-KEY),
@@ -64,8 +66,8 @@ static int read_key(const char *path, char *err, size_t errlen)
 	brp.key[n] = '\0';
 	while (n > 0 && (brp.key[n - 1] == '\n' || brp.key[n - 1] == '\r'))
 		brp.key[--n] = '\0';
-	if (n == 0 || strcspn(brp.key, "\r\n") != n)
-		return snprintf(err, errlen, "cjg.brp_api_key_file: one line expected"), -1;
+	if (n == 0 || strcspn(brp.key, "\r\n") != n || n > 400)
+		return snprintf(err, errlen, "cjg.brp_api_key_file: one line of at most 400 bytes expected"), -1;
 	return 0;
 }
 
@@ -231,7 +233,7 @@ tg_outcome brp_woonplaats_post(tg_request *req, const tg_services *svc, void *st
 	brp_woonplaats(kind, a2, &uit);
 	answer = json_pack("{s:o, s:b, s:s?, s:s}",
 	    "voorstel", uit.voorstel ? json_pack("{s:s, s:b}", "gemeente", uit.gemeente,
-	        "binnen_regio", zk_regio_lid(uit.gemeente)) : json_null(),
+	        "binnen_regio", zk_in_regio(uit.gemeente)) : json_null(),
 	    "persoon_nodig", !uit.voorstel, "grond", uit.grond, "reden", uit.reden);
 	json_decref(a1);
 	json_decref(a2);

@@ -37,7 +37,7 @@
 /* A period of the overview: at most ten years (3653 days, leap days included). */
 #define OVERZICHT_MAX_DAGEN 3653
 
-/* limit= of a list: 1..LIST_MAX, default LIST_DEFAULT; false after answering 422. */
+/* limit= of a list: 1..LIST_MAX, default LIST_DEFAULT; false after answering 400. */
 static bool list_limit(tg_request *req, const tg_services *svc, long *limit)
 {
 	const char *s = svc->query_param(req, "limit");
@@ -50,7 +50,7 @@ static bool list_limit(tg_request *req, const tg_services *svc, long *limit)
 	return true;
 }
 
-/* datum= (default today) into day; false after answering 422. */
+/* datum= (default today) into day; false after answering 400. */
 static bool list_datum(tg_request *req, const tg_services *svc, char day[11])
 {
 	const char *s = svc->query_param(req, "datum");
