@@ -12,6 +12,7 @@
 #include "master.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,6 +75,17 @@ static pid_t sync_start(const tg_core *core)
 		sigprocmask(SIG_SETMASK, &none, NULL);
 		if (core->listen_fd >= 0)
 			close(core->listen_fd);
+		/* The daemon's log is one JSON object per line: the command's plain
+		 * text stays out of it. Its cause is in laatste_fout (health), its
+		 * exit status in landelijk-sync-failed. */
+		int null = open("/dev/null", O_RDWR);
+		if (null >= 0) {
+			dup2(null, STDIN_FILENO);
+			dup2(null, STDOUT_FILENO);
+			dup2(null, STDERR_FILENO);
+			if (null > STDERR_FILENO)
+				close(null);
+		}
 		execv(core->sync_command, argv);
 		_exit(127);
 	}

@@ -244,7 +244,7 @@ request GET "/api/v1/aanbieders?q=veluwe"
 check "GET /api/v1/aanbieders without a token: 401 problem" is_problem 401
 # /aanbieders answers a bad query parameter as the other lists do (and as
 # www/openapi.yaml documents): 400 invalid-query naming it.
-o_bad_query() { # o_bad_query QUERY PARAM
+o_bad_query() { # o_bad_query QUERY PARAM [LABEL]
 	local why=
 	o_aanbieders "$1"
 	if ! is_problem 400 || [[ "$(o_problem_type)" != *invalid-query ]]; then
@@ -254,10 +254,10 @@ import json, sys
 sys.exit(0 if any(p.get("name") == sys.argv[1] for p in json.load(sys.stdin).get("invalid-params", [])) else 1)' "$2"; then
 		why="invalid-params does not name $2: $BODY"
 	fi
-	o_verdict "GET /api/v1/aanbieders?$1: 400 invalid-query naming $2" "$why"
+	o_verdict "GET /api/v1/aanbieders?${3:-$1}: 400 invalid-query naming $2" "$why"
 }
 o_bad_query "q=x" q
-o_bad_query "q=$(head -c 101 /dev/zero | tr '\0' a)" q
+o_bad_query "q=$(head -c 101 /dev/zero | tr '\0' a)" q "q=<101 characters>"
 o_bad_query "productcategorie=99" productcategorie
 o_bad_query "landelijk=ja" landelijk
 
