@@ -147,6 +147,25 @@ int tg_config_set(tg_config *cfg, const char *key, const char *value, char *err,
 	return set_plugin_value(cfg, key, value, err, errlen);
 }
 
+int tg_config_override(tg_config *cfg, const char *kv, char *err, size_t errlen)
+{
+	const char *eq = strchr(kv, '=');
+	char *key;
+	int rc;
+
+	if (!eq) {
+		snprintf(err, errlen, "expected key=value");
+		return -1;
+	}
+	if (!(key = strndup(kv, (size_t)(eq - kv)))) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	rc = tg_config_set(cfg, key, eq + 1, err, errlen);
+	free(key);
+	return rc;
+}
+
 void tg_config_defaults(tg_config *cfg)
 {
 	char err[256];

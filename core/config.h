@@ -51,6 +51,8 @@ typedef struct tg_config {
 int tg_config_load(tg_config *cfg, const char *path, char *err, size_t errlen);
 /* Applies one "key=value" (command-line override); same rules as a file line. */
 int tg_config_set(tg_config *cfg, const char *key, const char *value, char *err, size_t errlen);
+/* Applies one "key=value" as given to -s (the text is left as it is). */
+int tg_config_override(tg_config *cfg, const char *kv, char *err, size_t errlen);
 void tg_config_defaults(tg_config *cfg);
 void tg_config_free(tg_config *cfg);
 const char *tg_config_plugin_value(const tg_config *cfg, const char *plugin, const char *key);

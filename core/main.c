@@ -223,15 +223,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	for (size_t i = 0; i < noverrides; i++) {
-		char *eq = strchr(overrides[i], '=');
-		if (!eq) {
-			rc = fail("-s", "expected key=value");
-			goto out;
-		}
-		*eq = '\0';
-		int bad = tg_config_set(&core.config, overrides[i], eq + 1, err, sizeof(err));
-		*eq = '='; /* kept whole for the sync command the master runs */
-		if (bad) {
+		if (tg_config_override(&core.config, overrides[i], err, sizeof(err)) != 0) {
 			rc = fail("-s", err);
 			goto out;
 		}

@@ -238,9 +238,12 @@ static json_t *parse_csv(checker *c, const char *body, size_t len, char *err, si
 		    "agb", fields[1], "kvk", fields[2], "functies", split_items(fields[3]),
 		    "productcategorieen", split_items(fields[4]), "ingangsdatum", fields[5],
 		    "einddatum", fields[6]);
-		json_t *norm = rec ? check_record(c, where, rec) : NULL;
-		if (!rec)
-			bad(c, where, "", "geen geldige UTF-8");
+		if (!rec) { /* the body is valid UTF-8: only memory can fail here */
+			snprintf(err, errlen, "geen geheugen");
+			json_decref(out);
+			return NULL;
+		}
+		json_t *norm = check_record(c, where, rec);
 		json_decref(rec);
 		if (norm)
 			json_array_append_new(out, norm);

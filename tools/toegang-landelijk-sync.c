@@ -225,15 +225,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	for (size_t i = 0; i < noverrides; i++) {
-		char *eq = strchr(overrides[i], '=');
-		if (!eq) {
-			fprintf(stderr, "%s: -s: expected key=value\n", prog);
-			goto out;
-		}
-		*eq = '\0';
-		int bad = tg_config_set(&cfg, overrides[i], eq + 1, err, sizeof(err));
-		*eq = '=';
-		if (bad) {
+		if (tg_config_override(&cfg, overrides[i], err, sizeof(err)) != 0) {
 			fprintf(stderr, "%s: -s: %s\n", prog, err);
 			goto out;
 		}

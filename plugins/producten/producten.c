@@ -141,13 +141,12 @@ static tg_outcome get_aanbieders(tg_request *req, const tg_services *svc, void *
 	const char *q = svc->query_param(req, "q");
 	const char *categorie = svc->query_param(req, "productcategorie");
 	const char *landelijk = svc->query_param(req, "landelijk");
-	const char *problem = NULL;
 	const char *params[5];
 	char day[11], limit_s[24];
 	long limit;
 	(void)state;
 
-	if (q && (problem = zk_text_problem(q, strlen(q), false, 2, 100))) {
+	if (q && zk_text_problem(q, strlen(q), false, 2, 100)) {
 		zk_bad_query(req, svc, "q", "twee tot honderd tekens van de naam, of een AGB-code of KvK-nummer");
 		return TG_DONE;
 	}
