@@ -41,7 +41,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-DAEMON_DEFAULTS=("plugins=whoami probe verwijzing mandaat melding overdracht zaken cjg gezin pgb producten berichten" "workers=2" "shutdown_grace=5")
+DAEMON_DEFAULTS=("plugins=whoami probe verwijzing mandaat melding overdracht zaken cjg gezin pgb producten berichten devtoken" "workers=2" "shutdown_grace=5")
 echo "# starting the stack in $STATE on port $PORT"
 if ! "$STACK" up "$STATE" "$PORT" "$BUILD" "$SRC" "${DAEMON_DEFAULTS[@]}" >"$STATE/stack.log" 2>&1; then
 	cat "$STATE/stack.log"
