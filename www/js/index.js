@@ -1,0 +1,2 @@
+import { start } from './pagina.js';
+start(null);

@@ -1,0 +1,47 @@
+// The sign-in of this browser tab. The bearer token lives in sessionStorage
+// (gone when the tab closes), never in a URL, a cookie or localStorage.
+// Production: the identity provider's token arrives through oidc.js; the dev
+// stack: aanmelden.html mints one through POST /api/v1/dev/token.
+const KEY = 'toegang.sessie';
+
+export function sessie() {
+  let s;
+  try {
+    s = JSON.parse(sessionStorage.getItem(KEY) || 'null');
+  } catch {
+    s = null;
+  }
+  if (!s || typeof s.token !== 'string' || typeof s.rol !== 'string') return null;
+  if (typeof s.verloopt === 'number' && Date.now() >= s.verloopt) {
+    sessionStorage.removeItem(KEY);
+    return null;
+  }
+  return s;
+}
+
+export function bewaarSessie(token, rol, seconden) {
+  sessionStorage.setItem(KEY, JSON.stringify({
+    token, rol, verloopt: Date.now() + Math.max(0, seconden - 30) * 1000,
+  }));
+}
+
+export function afmelden() {
+  sessionStorage.removeItem(KEY);
+}
+
+const ROLNAAM = {
+  huisarts: 'huisarts', jeugdarts: 'jeugdarts', medisch_specialist: 'medisch specialist',
+  gi: 'gecertificeerde instelling', rechter: 'kinderrechter', om: 'Openbaar Ministerie',
+  jji: 'justitiële jeugdinrichting', cjg: 'CJG-medewerker', plein: 'Plein',
+  gst: 'gebiedsgericht sociaal team', ouder: 'ouder', jeugdige: 'jeugdige',
+  beheerder: 'beheerder', aanbieder: 'jeugdhulpaanbieder',
+};
+
+export function rolNaam(rol) {
+  return ROLNAAM[rol] || rol;
+}
+
+// The page's own path, for the way back after signing in (a path, no data).
+export function aanmeldAdres() {
+  return '/aanmelden.html?terug=' + encodeURIComponent(location.pathname);
+}
