@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One closing line for ./dev test: the Check unit tests (from the test
-# harness's logs) plus the integration tests, as "N passed, N failed".
+# harness's logs) plus the integration and browser tests, as "N passed, N failed".
 # A suite that did not run counts as a failure, so a broken build can't pass.
 #   tests/summary.sh BUILDDIR UNIT_PROGRAM...   (the Makefile's check_PROGRAMS)
 set -u
@@ -24,15 +24,17 @@ for path in "$@"; do
 	passed=$((passed + checks - bad))
 	failed=$((failed + bad))
 done
-result=$BUILD/tests/integration.result
-if [ -f "$result" ]; then
-	read -r _ ip _ if_ <"$result"
-	echo "integration: $ip passed, $if_ failed"
-	passed=$((passed + ip))
-	failed=$((failed + if_))
-else
-	echo "integration: did not run"
-	failed=$((failed + 1))
-fi
+for suite in integration browser; do
+	result=$BUILD/tests/$suite.result
+	if [ -f "$result" ]; then
+		read -r _ ip _ if_ <"$result"
+		echo "$suite: $ip passed, $if_ failed"
+		passed=$((passed + ip))
+		failed=$((failed + if_))
+	else
+		echo "$suite: did not run"
+		failed=$((failed + 1))
+	fi
+done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -342,6 +342,8 @@ check "after the kill, 50 requests in a row succeed" test "$fails" = 0
 . "$SRC/tests/integration/ijw.sh"
 # shellcheck source=tests/integration/outbound.sh
 . "$SRC/tests/integration/outbound.sh"
+# shellcheck source=tests/integration/web.sh
+. "$SRC/tests/integration/web.sh"
 # shellcheck source=tests/integration/openapi.sh
 . "$SRC/tests/integration/openapi.sh"
 

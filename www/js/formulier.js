@@ -97,9 +97,16 @@ export function wisFout(form, el) {
   el.removeAttribute('aria-invalid');
 }
 
+// What the error summary calls a field: its fieldset's legend and its label
+// ("Jeugdige, BSN"); a radio button by its group's legend alone.
 function labelVan(el) {
+  const fieldset = el.closest('fieldset');
+  const legend = fieldset && fieldset.querySelector('legend');
+  const groep = legend ? legend.textContent.trim() : '';
+  if (el.type === 'radio') return groep || el.name;
   const label = el.id ? el.form.querySelector(`label[for="${el.id}"]`) : null;
-  return label ? label.textContent.replace(/\s*\(.*\)\s*$/, '').trim() : el.name;
+  const naam = label ? label.textContent.replace(/\s*\(.*\)\s*$/, '').trim() : el.name;
+  return groep ? `${groep}, ${naam}` : naam;
 }
 
 // The checks the page can do itself; returns [{el, tekst}].
@@ -116,7 +123,7 @@ function controleer(form) {
       const t = v === '' && !el.required ? null : bsnFout(v, true);
       if (t) fouten.push({ el, tekst: t });
     } else if (el.required && v === '') {
-      fouten.push({ el, tekst: el.dataset.verplichtFout || `Vul ${labelVan(el).toLowerCase()} in.` });
+      fouten.push({ el, tekst: el.dataset.verplichtFout || 'Vul dit in.' });
     } else if (v !== '' && el.dataset.patroon && !new RegExp(`^(?:${el.dataset.patroon})$`).test(v)) {
       fouten.push({ el, tekst: el.dataset.patroonFout || 'Dit klopt niet.' });
     } else if (v !== '' && el.maxLength > 0 && v.length > el.maxLength) {

@@ -63,7 +63,7 @@ export function tijdstip(s) {
 }
 
 // A new element with a class and text: pages build their DOM with this, never
-// with innerHTML, so nothing the API returns is read as HTML.
+// with markup strings, so nothing the API returns is read as HTML.
 export function el(tag, klasse, tekst) {
   const e = document.createElement(tag);
   if (klasse) e.className = klasse;

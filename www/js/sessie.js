@@ -1,5 +1,5 @@
 // The sign-in of this browser tab. The bearer token lives in sessionStorage
-// (gone when the tab closes), never in a URL, a cookie or localStorage.
+// (gone when the tab closes), never in a URL, a cookie or local storage.
 // Production: the identity provider's token arrives through oidc.js; the dev
 // stack: aanmelden.html mints one through POST /api/v1/dev/token.
 const KEY = 'toegang.sessie';
