@@ -102,3 +102,18 @@ check "no script writes HTML from data (innerHTML, outerHTML, insertAdjacentHTML
 	eval '! grep -nE "innerHTML|outerHTML|insertAdjacentHTML|document\.write" "$SRC"/www/js/*.js'
 check "the dependencies come from package-lock.json (npm ci), with integrity hashes" \
 	eval 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); p=d[\"packages\"]; assert all(v.get(\"integrity\") for k,v in p.items() if k), \"no integrity\"; assert \"node_modules/@utrecht/component-library-css\" in p and \"node_modules/@utrecht/design-tokens\" in p" "$SRC/package-lock.json"'
+
+# ---------------------------------------------------------------- production nginx
+PROD=$STATE/prod-nginx
+mkdir -p "$PROD/ssl" "$PROD/site" "$PROD/etc" "$PROD/log"
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=portaal.example.nl \
+	-keyout "$PROD/ssl/privkey.pem" -out "$PROD/ssl/fullchain.pem" >/dev/null 2>&1
+cp "$SRC"/etc/nginx-security-headers.conf "$SRC"/etc/nginx-hsts.conf "$PROD/etc/"
+sed -e "s|/etc/ssl/toegang/|$PROD/ssl/|g" -e "s|/usr/local/share/toegang/|$PROD/|g" \
+	-e "s|/var/log/nginx/|$PROD/log/|g" -e "s|/run/nginx-toegang.pid|$PROD/nginx.pid|" \
+	-e "s|idp.example.nl|127.0.0.1|g" "$SRC/etc/nginx-production.conf.example" >"$PROD/nginx.conf"
+out=$(nginx -t -c "$PROD/nginx.conf" -p "$PROD" 2>&1)
+check "the production nginx example passes nginx -t" eval 'printf "%s" "$out" | grep -q "test is successful"'
+check "the production nginx example sends HSTS and the security headers, and keeps the dev sign-in closed" \
+	eval 'grep -q "Strict-Transport-Security \"max-age=" "$SRC/etc/nginx-hsts.conf" && grep -q "include .*nginx-hsts.conf" "$SRC/etc/nginx-production.conf.example" && grep -q "location /api/v1/dev/ { return 404; }" "$SRC/etc/nginx-production.conf.example"'
+check "HSTS is not sent by the dev stack (plain http)" eval 'request GET /; [ -z "$(header Strict-Transport-Security)" ]'
