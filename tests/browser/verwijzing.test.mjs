@@ -95,12 +95,12 @@ test("the API's invalid-params appear next to their field, and a retry reuses th
   page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/api/v1/verwijzingen')) sleutels.push(r.headers()['idempotency-key']); });
   await aanmelden(page, 'huisarts', '01234567', '/verwijzing.html');
   await vulVerwijzing(page, { kind, ouder, naam: 'Later Geboren' });
-  await page.locator('#j-geb').fill('2099-01-01');
+  await page.locator('#j-geb').fill('1-1-2099');
   await page.getByRole('button', { name: 'Verwijzing versturen' }).click();
   const fout = page.locator('#j-geb-fout');
   await fout.waitFor();
   verwacht((await fout.textContent()).length > 0, 'no inline error from the API for a future birth date');
-  await page.locator('#j-geb').fill('2014-05-01');
+  await page.locator('#j-geb').fill('1-5-2014');
   // The first try fails on the way (the network drops): the form keeps it all.
   page.verwacht.push(/ERR_CONNECTION_RESET/);
   await page.route('**/api/v1/verwijzingen', (r) => r.abort('connectionreset'), { times: 1 });
@@ -113,5 +113,36 @@ test("the API's invalid-params appear next to their field, and a retry reuses th
   verwacht(sleutels[1] === sleutels[2] && sleutels[1], 'the retry sent another Idempotency-Key');
   const zaken = await zakenVan('ouder', 'bsn', ouder);
   verwacht(zaken.length === 1, `${zaken.length} zaken for one referral`);
+  await sluit(page);
+});
+
+test('keyboard only: the skip link, every field and the submit button are reached with Tab, and the referral is sent with Enter', async () => {
+  const kind = nieuwBsn(), ouder = nieuwBsn();
+  const page = await nieuwePagina({ breedte: 360 });
+  await aanmelden(page, 'huisarts', '01234567', '/verwijzing.html');
+  await page.locator('#verwijzing').waitFor();
+  const k = page.keyboard;
+  await k.press('Tab');
+  verwacht(await page.evaluate(() => document.activeElement.textContent.trim()) === 'Naar de inhoud', 'the first Tab does not reach the skip link');
+  await k.press('Enter');
+  // From the main content on, Tab until the field; the test types as a person would.
+  async function tabNaar(id) {
+    for (let i = 0; i < 40; i++) {
+      await k.press('Tab');
+      if (await page.evaluate(() => document.activeElement.id) === id) return;
+    }
+    throw new Error(`Tab never reaches #${id}`);
+  }
+  await tabNaar('j-bsn'); await k.type(kind);
+  await tabNaar('j-naam'); await k.type('Toetsenbord Kind');
+  await tabNaar('j-geb'); await k.type('1-5-2014');
+  await tabNaar('g0-bsn'); await k.type(ouder);
+  await tabNaar('g0-naam'); await k.type('Anna de Vries');
+  await tabNaar('g0-gem'); await k.type('0301');
+  await tabNaar('hulpvraag'); await k.type('Hulp bij slapen.');
+  await tabNaar('g0-gem');
+  await k.press('Enter');
+  await page.locator('[data-referentie]').waitFor();
+  verwacht(await page.evaluate(() => document.activeElement.closest('[data-bevestiging]') !== null), 'the focus does not move to the confirmation');
   await sluit(page);
 });

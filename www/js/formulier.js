@@ -32,6 +32,21 @@ function zet(doel, delen, waarde) {
 }
 
 // The fields that count: named, and not disabled (also not by a disabled fieldset).
+// A date as people type it (1-5-2014, 01.05.2014, 1/5/2014) or as the API
+// writes it (2014-05-01), as YYYY-MM-DD; null when it is no date at all. A
+// text field, not <input type="date">, whose order of day and month follows
+// the browser's language rather than the page's.
+export function isoDatum(s) {
+  let m = /^\s*(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})\s*$/.exec(s);
+  let j, mnd, d;
+  if (m) [j, mnd, d] = [Number(m[3]), Number(m[2]), Number(m[1])];
+  else if ((m = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/.exec(s))) [j, mnd, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else return null;
+  const t = new Date(Date.UTC(j, mnd - 1, d));
+  if (t.getUTCFullYear() !== j || t.getUTCMonth() !== mnd - 1 || t.getUTCDate() !== d) return null;
+  return `${String(j).padStart(4, '0')}-${String(mnd).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 function velden(form) {
   return [...form.elements].filter((el) => el.name && !el.matches(':disabled') && el.type !== 'submit');
 }
@@ -55,6 +70,7 @@ export function lees(form) {
       waarde = el.value.trim();
       if (waarde === '') continue;
       if (el.dataset.soort === 'getal') waarde = Number(waarde);
+      if (el.dataset.soort === 'datum') waarde = isoDatum(waarde) || waarde;
     }
     zet(body, delen, waarde);
   }
@@ -122,6 +138,8 @@ function controleer(form) {
     if (el.dataset.soort === 'bsn') {
       const t = v === '' && !el.required ? null : bsnFout(v, true);
       if (t) fouten.push({ el, tekst: t });
+    } else if (el.dataset.soort === 'datum' && v !== '' && !isoDatum(v)) {
+      fouten.push({ el, tekst: 'Schrijf de datum als dag-maand-jaar, bijvoorbeeld 1-5-2014.' });
     } else if (el.required && v === '') {
       fouten.push({ el, tekst: el.dataset.verplichtFout || 'Vul dit in.' });
     } else if (v !== '' && el.dataset.patroon && !new RegExp(`^(?:${el.dataset.patroon})$`).test(v)) {
