@@ -95,6 +95,9 @@ export function toonFout(form, el, tekst) {
   const p = foutElement(form, el);
   const veld = veldVan(form, el);
   if (!p || !veld) return false;
+  // An error inside a closed "Meer gegevens" must be seen and reachable.
+  const meer = el.closest('details');
+  if (meer) meer.open = true;
   p.textContent = tekst;
   p.hidden = false;
   veld.classList.add(veld.tagName === 'FIELDSET' ? 'utrecht-form-fieldset--invalid' : 'utrecht-form-field--invalid');

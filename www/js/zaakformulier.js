@@ -39,3 +39,22 @@ bevestiging.terug = (form, formulier) => {
   const eerste = form.querySelector('input, textarea, select');
   if (eerste) eerste.focus();
 };
+
+// Optional fields that go together (data-samen: the omvang of a mandaat, the
+// team of an overdracht): once one has a value, those marked
+// data-samen-verplicht are required too, so the page names what is missing
+// before anything is sent.
+export function samen(form) {
+  for (const groep of form.querySelectorAll('[data-samen]')) {
+    const alle = [...groep.querySelectorAll('input, select, textarea')];
+    const verplicht = alle.filter((e) => e.hasAttribute('data-samen-verplicht'));
+    const zet = () => {
+      const iets = alle.some((e) => e.value.trim() !== '');
+      for (const e of verplicht) e.required = iets;
+    };
+    groep.addEventListener('input', zet);
+    groep.addEventListener('change', zet);
+    form.addEventListener('reset', () => setTimeout(zet));
+    zet();
+  }
+}
