@@ -90,12 +90,14 @@ check "nginx's own 413 problem carries the security headers" eval 'is_problem 41
 SITE=$BUILD/site
 check "the served tree holds every page of www/ and the two Utrecht stylesheets" \
 	eval 'for f in "$SRC"/www/*.html; do [ -f "$SITE/$(basename "$f")" ] || exit 1; done; [ -s "$SITE/vendor/utrecht/component-library.css" ] && [ -s "$SITE/vendor/utrecht/design-tokens.css" ]'
+check "the served pages are whole: every shared part was put in (no '<!-- deel:' left), partials/ not served" \
+	eval '! grep -l "<!-- deel:" "$SITE"/*.html && [ ! -e "$SITE/partials" ] && grep -q "Naar de inhoud" "$SITE/mandaat.html"'
 check "no page has an inline script, an event-handler attribute or a style attribute (the CSP forbids them)" \
-	eval '! grep -nE "<script(>| [^>]*>[^<]*[^ <])|<script>|[[:space:]]on[a-z]+=|[[:space:]]style=|<style" "$SRC"/www/*.html'
+	eval '! grep -nE "<script(>| [^>]*>[^<]*[^ <])|<script>|[[:space:]]on[a-z]+=|[[:space:]]style=|<style" "$SITE"/*.html'
 check "every page loads its script as a module from this site and the Utrecht CSS from /vendor/" \
-	eval 'for f in "$SRC"/www/*.html; do grep -q "<script type=\"module\" src=\"/js/" "$f" && grep -q "href=\"/vendor/utrecht/component-library.css\"" "$f" || exit 1; done'
+	eval 'for f in "$SITE"/*.html; do grep -q "<script type=\"module\" src=\"/js/" "$f" && grep -q "href=\"/vendor/utrecht/component-library.css\"" "$f" || exit 1; done'
 check "no page or script refers to another origin (no CDN, no external font)" \
-	eval '! grep -nE "(src|href)=\"(https?:)?//|@import|fonts\.googleapis|unpkg|jsdelivr" "$SRC"/www/*.html "$SRC"/www/js/*.js "$SRC"/www/css/*.css'
+	eval '! grep -nE "(src|href)=\"(https?:)?//|@import|fonts\.googleapis|unpkg|jsdelivr" "$SITE"/*.html "$SRC"/www/js/*.js "$SRC"/www/css/*.css'
 check "no script keeps a token in localStorage, a cookie or a URL" \
 	eval '! grep -nE "localStorage|document\.cookie|[?&](token|access_token)=" "$SRC"/www/js/*.js'
 check "no script writes HTML from data (innerHTML, outerHTML, insertAdjacentHTML, document.write)" \
