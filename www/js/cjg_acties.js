@@ -7,7 +7,7 @@
 // a JSON text area.
 import { el, datum } from './pagina.js';
 import { api } from './api.js';
-import { lees, toonFout, wisFout } from './formulier.js';
+import { lees, toonFout, wisFout, zet, samenvatting } from './formulier.js';
 
 export const ACTIE_NAAM = {
   ontvangst_bevestigen: 'Ontvangst bevestigen',
@@ -365,31 +365,7 @@ function benoemd(form) {
   return [...form.elements].filter((e) => (e.name || e.dataset.naam !== undefined) && !e.matches(':disabled') && e.type !== 'submit' && e.type !== 'button');
 }
 
-function labelVan(form, e) {
-  if (e.type === 'radio') {
-    const fs = e.closest('fieldset');
-    const lg = fs && fs.querySelector(':scope > legend');
-    return lg ? lg.textContent : e.name;
-  }
-  const l = e.id ? form.querySelector(`label[for="${e.id}"]`) : null;
-  return l ? l.textContent.replace(/\s*\(.*\)\s*$/, '').trim() : (e.name || e.dataset.naam);
-}
 
-function zet(doel, pad, waarde) {
-  const delen = [];
-  for (const deel of pad.split('.')) {
-    const m = /^([^[\]]+)((?:\[\d+\])*)$/.exec(deel);
-    if (!m) return;
-    delen.push(m[1]);
-    for (const i of m[2].matchAll(/\[(\d+)\]/g)) delen.push(Number(i[1]));
-  }
-  let o = doel;
-  for (let i = 0; i < delen.length - 1; i++) {
-    if (o[delen[i]] === undefined) o[delen[i]] = typeof delen[i + 1] === 'number' ? [] : {};
-    o = o[delen[i]];
-  }
-  o[delen[delen.length - 1]] = waarde;
-}
 
 // The checks the page does itself: what is required, the patterns, and
 // whether the JSON reads. Returns [{el, tekst}]; the rules across members are
@@ -400,7 +376,7 @@ function controleer(form) {
     if (e.type === 'radio' || e.type === 'checkbox') continue;
     const v = e.value.trim();
     if (e.required && v === '') {
-      fouten.push({ el: e, tekst: e.dataset.verplichtFout || `Vul ${labelVan(form, e).toLowerCase()} in.` });
+      fouten.push({ el: e, tekst: e.dataset.verplichtFout || 'Vul dit in.' });
     } else if (v !== '' && e.dataset.patroon && !new RegExp(`^(?:${e.dataset.patroon})$`).test(v)) {
       fouten.push({ el: e, tekst: e.dataset.patroonFout || 'Dit klopt niet.' });
     } else if (v !== '' && e.maxLength > 0 && v.length > e.maxLength) {
@@ -476,27 +452,6 @@ function wisGroepFouten(form) {
   }
 }
 
-function samenvatting(form, fouten, kop) {
-  const vak = form.querySelector('[data-foutsamenvatting]');
-  const lijst = vak.querySelector('ul');
-  vak.querySelector('[data-kop]').textContent = kop;
-  lijst.replaceChildren();
-  for (const f of fouten) {
-    const li = el('li', 'utrecht-unordered-list__item');
-    if (f.el && f.el.id) {
-      const a = el('a', 'utrecht-link', `${labelVan(form, f.el)}: ${f.tekst}`);
-      a.href = '#' + f.el.id;
-      a.addEventListener('click', (e) => { e.preventDefault(); f.el.focus(); });
-      li.append(a);
-    } else {
-      li.textContent = f.tekst;
-    }
-    lijst.append(li);
-  }
-  lijst.hidden = fouten.length === 0;
-  vak.hidden = false;
-  vak.focus();
-}
 
 // The form of one action on one zaak, as a section to put in the page.
 // opties: gelukt(antwoord) on 200, conflict(problem) on 409, sluit() on cancel.

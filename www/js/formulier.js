@@ -22,13 +22,19 @@ function pad(naam) {
   return delen;
 }
 
-function zet(doel, delen, waarde) {
+function zetDelen(doel, delen, waarde) {
   let o = doel;
   for (let i = 0; i < delen.length - 1; i++) {
     if (o[delen[i]] === undefined) o[delen[i]] = typeof delen[i + 1] === 'number' ? [] : {};
     o = o[delen[i]];
   }
   o[delen[delen.length - 1]] = waarde;
+}
+
+// Puts waarde at the JSON path naam ("producten[0].omvang") in doel.
+export function zet(doel, naam, waarde) {
+  const delen = pad(naam);
+  if (delen) zetDelen(doel, delen, waarde);
 }
 
 // The fields that count: named, and not disabled (also not by a disabled fieldset).
@@ -72,7 +78,7 @@ export function lees(form) {
       if (el.dataset.soort === 'getal') waarde = Number(waarde);
       if (el.dataset.soort === 'datum') waarde = isoDatum(waarde) || waarde;
     }
-    zet(body, delen, waarde);
+    zetDelen(body, delen, waarde);
   }
   return body;
 }
@@ -118,13 +124,13 @@ export function wisFout(form, el) {
 
 // What the error summary calls a field: its fieldset's legend and its label
 // ("Jeugdige, BSN"); a radio button by its group's legend alone.
-function labelVan(el) {
+export function labelVan(el) {
   const fieldset = el.closest('fieldset');
   const legend = fieldset && fieldset.querySelector('legend');
   const groep = legend ? legend.textContent.trim() : '';
   if (el.type === 'radio') return groep || el.name;
   const label = el.id ? el.form.querySelector(`label[for="${el.id}"]`) : null;
-  const naam = label ? label.textContent.replace(/\s*\(.*\)\s*$/, '').trim() : el.name;
+  const naam = label ? label.textContent.replace(/\s*\(.*\)\s*$/, '').trim() : el.name || el.dataset.naam || '';
   return groep ? `${groep}, ${naam}` : naam;
 }
 
@@ -160,7 +166,7 @@ function controleer(form) {
 }
 
 // The list of errors at the top, each a link to its field.
-function samenvatting(form, fouten, kop) {
+export function samenvatting(form, fouten, kop) {
   const vak = form.querySelector('[data-foutsamenvatting]');
   if (!vak) return;
   const lijst = vak.querySelector('ul');
