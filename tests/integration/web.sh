@@ -119,3 +119,11 @@ check "the production nginx example passes nginx -t" eval 'printf "%s" "$out" | 
 check "the production nginx example sends HSTS and the security headers, and keeps the dev sign-in closed" \
 	eval 'grep -q "Strict-Transport-Security \"max-age=" "$SRC/etc/nginx-hsts.conf" && grep -q "include .*nginx-hsts.conf" "$SRC/etc/nginx-production.conf.example" && grep -q "location /api/v1/dev/ { return 404; }" "$SRC/etc/nginx-production.conf.example"'
 check "HSTS is not sent by the dev stack (plain http)" eval 'request GET /; [ -z "$(header Strict-Transport-Security)" ]'
+
+# ---------------------------------------------------------------- compression
+gz_size() { curl -s -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$BASE$1"; }
+check "the Utrecht CSS goes out compressed to a browser that asks (a parent's phone: under 80 KB for both files)" \
+	eval '[ $(( $(gz_size /vendor/utrecht/component-library.css) + $(gz_size /vendor/utrecht/design-tokens.css) )) -lt 81920 ]'
+request GET /api/v1/health -H 'Accept-Encoding: gzip'
+check "API answers are not compressed (no BREACH-style length oracle on answers with personal data)" \
+	eval '[ "$STATUS" = 200 ] && [ -z "$(header Content-Encoding)" ]'
