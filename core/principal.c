@@ -49,6 +49,10 @@ int tg_role_parse(const char *name)
 const char *tg_role_name(tg_role role) { return roles[role].name; }
 tg_identity_kind tg_role_identity(tg_role role) { return roles[role].identity; }
 const char *tg_identity_claim(tg_identity_kind kind) { return identities[kind].claim; }
+bool tg_identity_valid(tg_identity_kind kind, const char *value)
+{
+	return value && identities[kind].valid(value);
+}
 
 /* A JSON string that C code reads as it is: no NUL inside (jansson can hold one). */
 static bool plain_string(const json_t *v)
@@ -83,7 +87,7 @@ int tg_principal_from_claims(const json_t *claims, tg_principal *p, const char *
 		*why = "identity claim for the role missing";
 		return -1;
 	}
-	if (!identities[kind].valid(json_string_value(id))) {
+	if (!tg_identity_valid(kind, json_string_value(id))) {
 		*why = identities[kind].malformed;
 		return -1;
 	}

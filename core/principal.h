@@ -6,6 +6,7 @@
 #define TOEGANG_PRINCIPAL_H
 
 #include <jansson.h>
+#include <stdbool.h>
 
 #include <toegang/plugin.h>
 
@@ -14,6 +15,8 @@ int tg_role_parse(const char *name);
 const char *tg_role_name(tg_role role);
 tg_identity_kind tg_role_identity(tg_role role);
 const char *tg_identity_claim(tg_identity_kind kind);
+/* Whether value is well-formed for the identity claim (AGB, org, BSN, gemeentecode). */
+bool tg_identity_valid(tg_identity_kind kind, const char *value);
 
 /*
  * Fills p from claims (borrowed; p's strings point into it, so claims must

@@ -53,6 +53,10 @@ check "devtoken.enabled = yes without devtoken.secret_file: the daemon refuses t
 	eval '[ $rc -ne 0 ] && printf "%s" "$out" | grep -q "devtoken.secret_file"'
 out=$("$BUILD/toegangd" "${conf[@]}" -s "plugins=devtoken" -s devtoken.enabled=maybe -t 2>&1); rc=$?
 check "devtoken.enabled must be yes or no" eval '[ $rc -ne 0 ] && printf "%s" "$out" | grep -q "yes or no"'
+out=$("$BUILD/toegangd" "${conf[@]}" -s "plugins=devtoken" -s devtoken.enabled=yes \
+	-s "devtoken.secret_file=$SECRET" -s devtoken.lifetime=59 -t 2>&1); rc=$?
+check "devtoken.lifetime outside 60-43200 seconds: the daemon refuses to start" \
+	eval '[ $rc -ne 0 ] && printf "%s" "$out" | grep -q "60 to 43200"'
 restart_daemon
 
 # ---------------------------------------------------------------- security headers

@@ -3,7 +3,7 @@
 // (POST /api/v1/dev/token, which the daemon only answers when
 // devtoken.enabled = yes). Either way the token goes to sessionStorage only.
 import { api } from './api.js';
-import { bewaarSessie } from './sessie.js';
+import { bewaarSessie, eigenPagina } from './sessie.js';
 import { start } from './pagina.js';
 import { bsnFout } from './bsn.js';
 import { toonFout, wisFout } from './formulier.js';
@@ -36,9 +36,7 @@ function melding(tekst) {
 
 // Only a path of this site: "/x.html", never "//host" or "https:".
 export function terugAdres(rol) {
-  const t = new URLSearchParams(location.search).get('terug');
-  if (t && /^\/[A-Za-z0-9_-]+\.html$/.test(t)) return t;
-  return STARTPAGINA[rol] || '/';
+  return eigenPagina(new URLSearchParams(location.search).get('terug')) || STARTPAGINA[rol] || '/';
 }
 
 function devAanmelden() {

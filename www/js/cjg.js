@@ -3,10 +3,10 @@
 // status allows (acties_toegestaan), each a small form (cjg_acties.js). The
 // open zaak's id is in the hash (#zaak=<id>), so Back returns to the list;
 // no person's number is ever in the address.
-import { start, datum, tijdstip, el } from './pagina.js';
+import { start, datum, tijdstip, el, vandaag } from './pagina.js';
 import { api } from './api.js';
 import { rolNaam } from './sessie.js';
-import { actieFormulier, actieNaam, vandaag } from './cjg_acties.js';
+import { actieFormulier, actieNaam } from './cjg_acties.js';
 
 const STATUS = {
   ontvangen: 'Ontvangen', ontvangst_bevestigd: 'Ontvangst bevestigd',

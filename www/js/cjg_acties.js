@@ -5,7 +5,7 @@
 // invalid-params land next to their field (toonFout of formulier.js); the
 // few members that are lists of objects (the products of a beschikking) are
 // a JSON text area.
-import { el, datum } from './pagina.js';
+import { el, datum, vandaag } from './pagina.js';
 import { api } from './api.js';
 import { lees, toonFout, wisFout, zet, samenvatting } from './formulier.js';
 
@@ -33,10 +33,7 @@ export function actieNaam(actie) {
   return ACTIE_NAAM[actie] || String(actie).replace(/_/g, ' ');
 }
 
-// Today in the Dutch calendar (YYYY-MM-DD), and a day some months on.
-export function vandaag() {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
+// A day some months after d (YYYY-MM-DD).
 function maandenLater(d, n) {
   const [j, m, dag] = d.split('-').map(Number);
   const t = new Date(Date.UTC(j, m - 1 + n, dag - 1));

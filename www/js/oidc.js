@@ -7,7 +7,7 @@
 // identity provider; the CSP allows no other origin to be called). The
 // identity provider issues the JWT the API verifies (RS256/ES256, role and
 // identity claims; see etc/OIDC.md); the page keeps it in sessionStorage only.
-import { bewaarSessie } from './sessie.js';
+import { bewaarSessie, tokenClaims, eigenPagina } from './sessie.js';
 
 const STAP = 'toegang.oidc';
 
@@ -42,16 +42,6 @@ export async function oidcStart(config) {
   location.assign(url.toString());
 }
 
-// The claims of a JWT, read only to know the role for the page; the API
-// verifies the token itself.
-function claims(jwt) {
-  try {
-    const p = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-    return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(p), (ch) => ch.charCodeAt(0))));
-  } catch {
-    return null;
-  }
-}
 
 // On the way back from the identity provider: true when this call handled it
 // (signed in and moved on, or reported why not).
@@ -86,8 +76,8 @@ export async function oidcTerug(config, meld, doel) {
     antwoord = null;
   }
   const token = antwoord && antwoord[config.token || 'access_token'];
-  const c = typeof token === 'string' ? claims(token) : null;
-  const idc = antwoord && typeof antwoord.id_token === 'string' ? claims(antwoord.id_token) : null;
+  const c = typeof token === 'string' ? tokenClaims(token) : null;
+  const idc = antwoord && typeof antwoord.id_token === 'string' ? tokenClaims(antwoord.id_token) : null;
   if (!c || typeof c.role !== 'string' || (idc && idc.nonce !== stap.nonce)) {
     meld('Aanmelden is niet gelukt: de identity provider gaf geen bruikbaar token. Neem contact op met de beheerder.');
     return true;
@@ -95,7 +85,6 @@ export async function oidcTerug(config, meld, doel) {
   const seconden = Number(antwoord.expires_in) > 0 ? Number(antwoord.expires_in)
     : typeof c.exp === 'number' ? c.exp - Math.floor(Date.now() / 1000) : 900;
   bewaarSessie(token, c.role, seconden);
-  const terug = stap.terug && /^\/[A-Za-z0-9_-]+\.html$/.test(stap.terug) ? stap.terug : null;
-  location.assign(terug || doel(c.role));
+  location.assign(eigenPagina(stap.terug) || doel(c.role));
   return true;
 }

@@ -2,7 +2,7 @@
 // each zaak whole), in plain Dutch (B1): what the status means, what happens
 // next, the date that matters, what happened so far (newest first) and, on
 // request, who looked at it (GET /api/v1/zaken/{id}/inzage).
-import { start, datum, tijdstip, el } from './pagina.js';
+import { start, datum, tijdstip, el, vandaag } from './pagina.js';
 import { api } from './api.js';
 
 const sessie = start(['ouder', 'jeugdige']);
@@ -51,10 +51,6 @@ const overzicht = document.querySelector('[data-overzicht]');
 const foutVak = document.querySelector('[data-fout]');
 const lijst = document.querySelector('[data-zaken]');
 
-// Today in the Dutch calendar, YYYY-MM-DD.
-function vandaag() {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
 
 function toonFout(tekst) {
   foutVak.querySelector('[data-fout-tekst]').textContent = tekst;

@@ -3,6 +3,7 @@
 // the form engine refuses to send without it.
 import { start, datum } from './pagina.js';
 import { koppelFormulier } from './formulier.js';
+import { tokenClaims } from './sessie.js';
 import { tweedeGezaghebbende, bevestiging, samen } from './zaakformulier.js';
 
 
@@ -10,13 +11,8 @@ import { tweedeGezaghebbende, bevestiging, samen } from './zaakformulier.js';
 // The team's own gemeente from its token (the claim "gemeente"), or null: a
 // team hands over families of its own gemeente, so that is the likely answer.
 function eigenGemeente(token) {
-  try {
-    const deel = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-    const claims = JSON.parse(atob(deel.padEnd(Math.ceil(deel.length / 4) * 4, '=')));
-    return typeof claims.gemeente === 'string' && /^[0-9]{4}$/.test(claims.gemeente) ? claims.gemeente : null;
-  } catch {
-    return null;
-  }
+  const claims = tokenClaims(token);
+  return claims && typeof claims.gemeente === 'string' && /^[0-9]{4}$/.test(claims.gemeente) ? claims.gemeente : null;
 }
 
 function termijnZin(zaak) {

@@ -56,6 +56,11 @@ export function datum(s) {
   return `${Number(m[3])} ${maanden[Number(m[2]) - 1]} ${m[1]}`;
 }
 
+// Today in the Dutch calendar, YYYY-MM-DD (as the API writes dates).
+export function vandaag() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
 export function tijdstip(s) {
   const d = new Date(s);
   if (Number.isNaN(d.getTime())) return s || '';

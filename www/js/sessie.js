@@ -41,6 +41,23 @@ export function rolNaam(rol) {
   return ROLNAAM[rol] || rol;
 }
 
+// The claims of a JWT, read only for the page's own choices (a start page, a
+// prefilled gemeente); the API verifies the token itself. null if unreadable.
+export function tokenClaims(jwt) {
+  try {
+    const p = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(p), (ch) => ch.charCodeAt(0))));
+  } catch {
+    return null;
+  }
+}
+
+// A page of this site to return to ("/x.html"), never "//host" or "https:":
+// the way back after signing in comes from the URL and must not lead away.
+export function eigenPagina(pad) {
+  return typeof pad === 'string' && /^\/[A-Za-z0-9_-]+\.html$/.test(pad) ? pad : null;
+}
+
 // The page's own path, for the way back after signing in (a path, no data).
 export function aanmeldAdres() {
   return '/aanmelden.html?terug=' + encodeURIComponent(location.pathname);
