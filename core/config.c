@@ -1,8 +1,10 @@
 /* Configuration file reader; the table below is the list of keys. */
 #include "config.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <limits.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,9 +23,11 @@ typedef struct cfg_key {
 #define NUM(f, d, lo, hi) { #f, CFG_LONG, offsetof(tg_config, f), d, lo, hi }
 
 static const cfg_key keys[] = {
-	STR(socket_path, "/run/toegang/toegangd.sock"),
+	STR(socket_path, NULL), /* TG_DEFAULT_SOCKET unless listen is set: tg_config_check */
 	STR(socket_group, NULL),
 	{ "socket_mode", CFG_OCTAL, offsetof(tg_config, socket_mode), "0660", 0, 0777 },
+	STR(listen, NULL),
+	STR(web_server_addrs, NULL),
 	STR(user, NULL),
 	NUM(workers, "4", 1, 256),
 	NUM(shutdown_grace, "10", 1, 600),
@@ -32,6 +36,10 @@ static const cfg_key keys[] = {
 	STR(regio, ""),
 	STR(plugins, ""),
 	STR(database, "dbname=toegang"),
+	STR(database_standby, NULL),
+	STR(read_from, "primary"),
+	NUM(standby_max_wait_ms, "200", 0, 10000),
+	STR(spool_dir, "/var/lib/toegang/spool"),
 	NUM(db_connect_timeout, "3", 1, 60),
 	STR(jwt_alg, "RS256"),
 	STR(jwt_hs256_secret_file, NULL),
@@ -44,6 +52,10 @@ static const cfg_key keys[] = {
 	STR(log_level, "info"),
 	{ "log_requests", CFG_BOOL, offsetof(tg_config, log_requests), "yes", 0, 1 },
 };
+
+#define TG_DEFAULT_SOCKET "/run/toegang/toegangd.sock"
+/* More nginx hosts than this is a list nobody checks by eye any more. */
+#define MAX_WEB_SERVER_ADDRS 32
 
 static const cfg_key *find_key(const char *name)
 {
@@ -258,4 +270,168 @@ const char *tg_config_plugin_value(const tg_config *cfg, const char *plugin, con
 			return s->value;
 	}
 	return NULL;
+}
+
+static int is_set(const char *s) { return s && *s; }
+
+int tg_config_reads_standby(const tg_config *cfg)
+{
+	return cfg->read_from && strcmp(cfg->read_from, "standby") == 0;
+}
+
+int tg_config_listen_addr(const tg_config *cfg, struct sockaddr_in *out)
+{
+	const char *colon = is_set(cfg->listen) ? strrchr(cfg->listen, ':') : NULL;
+	char host[INET_ADDRSTRLEN];
+	long port;
+
+	if (!colon || (size_t)(colon - cfg->listen) >= sizeof(host) ||
+	    strspn(colon + 1, "0123456789") != strlen(colon + 1) ||
+	    parse_long(colon + 1, 10, &port) != 0 || port < 1 || port > 65535)
+		return -1;
+	memcpy(host, cfg->listen, (size_t)(colon - cfg->listen));
+	host[colon - cfg->listen] = '\0';
+	memset(out, 0, sizeof(*out));
+	out->sin_family = AF_INET;
+	out->sin_port = htons((uint16_t)port);
+	return inet_pton(AF_INET, host, &out->sin_addr) == 1 ? 0 : -1;
+}
+
+/*
+ * Rewrites web_server_addrs (IPv4 addresses separated by spaces or commas)
+ * as the comma-separated list libfcgi compares each TCP peer with. libfcgi
+ * reads each entry with inet_addr(), which takes "10.1" or " 10.0.0.1" too,
+ * and to which 255.255.255.255 is an error: only four plain decimal parts.
+ */
+static int normalise_addrs(tg_config *cfg, char *err, size_t errlen)
+{
+	size_t len = strlen(cfg->web_server_addrs), n = 0, o = 0;
+	char *out = malloc(len + 1);
+	const char *p = cfg->web_server_addrs;
+
+	if (!out) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	while (*p) {
+		char one[INET_ADDRSTRLEN + 1];
+		struct in_addr a;
+		size_t k = strcspn(p, " \t,");
+		if (k == 0) {
+			p++;
+			continue;
+		}
+		if (k >= sizeof(one)) {
+			snprintf(err, errlen, "web_server_addrs: \"%.*s\" is not an IPv4 address",
+			    (int)(k > 40 ? 40 : k), p);
+			goto fail;
+		}
+		memcpy(one, p, k);
+		one[k] = '\0';
+		if (inet_pton(AF_INET, one, &a) != 1 || a.s_addr == htonl(INADDR_ANY) ||
+		    a.s_addr == htonl(INADDR_BROADCAST)) {
+			snprintf(err, errlen,
+			    "web_server_addrs: \"%s\" is not the IPv4 address of a host (a.b.c.d)", one);
+			goto fail;
+		}
+		if (++n > MAX_WEB_SERVER_ADDRS) {
+			snprintf(err, errlen, "web_server_addrs: at most %d addresses",
+			    MAX_WEB_SERVER_ADDRS);
+			goto fail;
+		}
+		o += (size_t)sprintf(out + o, "%s%s", o ? "," : "", one);
+		p += k;
+	}
+	if (n == 0) {
+		snprintf(err, errlen, "web_server_addrs: no address given");
+		goto fail;
+	}
+	free(cfg->web_server_addrs);
+	cfg->web_server_addrs = out;
+	return 0;
+fail:
+	free(out);
+	return -1;
+}
+
+static int check_listen(tg_config *cfg, char *err, size_t errlen)
+{
+	struct sockaddr_in sa;
+
+	if (!is_set(cfg->listen)) {
+		if (is_set(cfg->web_server_addrs)) {
+			snprintf(err, errlen, "web_server_addrs is for listen (TCP); the unix socket "
+			    "is guarded by its owner, group and mode");
+			return -1;
+		}
+		if (!is_set(cfg->socket_path)) {
+			char *d = strdup(TG_DEFAULT_SOCKET);
+			if (!d) {
+				snprintf(err, errlen, "out of memory");
+				return -1;
+			}
+			free(cfg->socket_path);
+			cfg->socket_path = d;
+		}
+		return 0;
+	}
+	if (tg_config_listen_addr(cfg, &sa) != 0) {
+		snprintf(err, errlen, "listen: expected an IPv4 address and a port (10.0.0.5:9000), "
+		    "got \"%s\"; IPv6 is refused because libfcgi checks web_server_addrs only for "
+		    "IPv4 peers", cfg->listen);
+		return -1;
+	}
+	if (is_set(cfg->socket_path)) {
+		snprintf(err, errlen, "listen and socket_path are mutually exclusive: remove "
+		    "socket_path to serve FastCGI over TCP");
+		return -1;
+	}
+	/* An empty list lets libfcgi accept every peer: a crafted record from any
+	 * host on the network could then abort a worker. */
+	if (!is_set(cfg->web_server_addrs)) {
+		snprintf(err, errlen, "listen needs web_server_addrs: the addresses of the nginx "
+		    "hosts, the only peers accepted");
+		return -1;
+	}
+	free(cfg->socket_path);
+	cfg->socket_path = NULL;
+	return normalise_addrs(cfg, err, errlen);
+}
+
+static int check_standby(const tg_config *cfg, char *err, size_t errlen)
+{
+	if (!cfg->read_from || (strcmp(cfg->read_from, "primary") != 0 &&
+	    strcmp(cfg->read_from, "standby") != 0)) {
+		snprintf(err, errlen, "read_from: expected primary or standby, got \"%s\"",
+		    cfg->read_from ? cfg->read_from : "");
+		return -1;
+	}
+	if (!tg_config_reads_standby(cfg))
+		return 0;
+	if (!is_set(cfg->database_standby)) {
+		snprintf(err, errlen, "read_from = standby needs database_standby");
+		return -1;
+	}
+	/* A read the primary cannot log goes to the spool: without one, reads
+	 * would stop with the primary after all. */
+	if (!is_set(cfg->spool_dir) || cfg->spool_dir[0] != '/') {
+		snprintf(err, errlen, "read_from = standby needs spool_dir, an absolute path");
+		return -1;
+	}
+	return 0;
+}
+
+int tg_config_check(tg_config *cfg, char *err, size_t errlen)
+{
+	/* "key =" (or -s key=) unsets these: the checks below read NULL only. */
+	char **unsettable[] = { &cfg->socket_path, &cfg->listen, &cfg->web_server_addrs,
+		&cfg->database_standby };
+	for (size_t i = 0; i < sizeof(unsettable) / sizeof(unsettable[0]); i++)
+		if (*unsettable[i] && !**unsettable[i]) {
+			free(*unsettable[i]);
+			*unsettable[i] = NULL;
+		}
+	if (check_listen(cfg, err, errlen) != 0)
+		return -1;
+	return check_standby(cfg, err, errlen);
 }

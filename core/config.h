@@ -20,9 +20,11 @@ typedef struct tg_plugin_setting {
 } tg_plugin_setting;
 
 typedef struct tg_config {
-	char *socket_path;
+	char *socket_path;      /* unix socket; NULL with listen (see tg_config_check) */
 	char *socket_group;
 	long socket_mode;
+	char *listen;           /* "IPv4:port" for FastCGI over TCP, or NULL */
+	char *web_server_addrs; /* the nginx hosts allowed on listen, comma-separated */
 	char *user;
 	long workers;
 	long shutdown_grace;
@@ -30,7 +32,11 @@ typedef struct tg_config {
 	char *data_dir;         /* code lists and other reference data */
 	char *regio;            /* CBS gemeentecodes served, space-separated; "" = all */
 	char *plugins;          /* space-separated plugin names */
-	char *database;         /* libpq connection string */
+	char *database;         /* libpq connection string of the primary */
+	char *database_standby; /* of a hot standby, or NULL */
+	char *read_from;        /* "primary" or "standby": where GET requests read */
+	long standby_max_wait_ms;
+	char *spool_dir;        /* access-log records while the primary is away */
 	long db_connect_timeout;
 	char *jwt_alg;
 	char *jwt_hs256_secret_file;
@@ -54,6 +60,19 @@ int tg_config_set(tg_config *cfg, const char *key, const char *value, char *err,
 /* Applies one "key=value" as given to -s (the text is left as it is). */
 int tg_config_override(tg_config *cfg, const char *kv, char *err, size_t errlen);
 void tg_config_defaults(tg_config *cfg);
+/*
+ * Checks the keys that depend on each other, after the file and the
+ * overrides: listen (IPv4 only) needs web_server_addrs and excludes
+ * socket_path, which otherwise gets its default; web_server_addrs is
+ * rewritten as libfcgi reads it (comma-separated); read_from = standby needs
+ * database_standby and spool_dir. 0, or -1 with err filled.
+ */
+int tg_config_check(tg_config *cfg, char *err, size_t errlen);
+/* read_from = standby. */
+int tg_config_reads_standby(const tg_config *cfg);
+struct sockaddr_in;
+/* The listen key as an IPv4 socket address: 0, or -1 when it does not hold one. */
+int tg_config_listen_addr(const tg_config *cfg, struct sockaddr_in *out);
 void tg_config_free(tg_config *cfg);
 const char *tg_config_plugin_value(const tg_config *cfg, const char *plugin, const char *key);
 

@@ -16,29 +16,28 @@
 
 /*
  * 200 {"status":"ok"} while the database answers, with details of what the
- * portal depends on: the VNG landelijke inkoop copy (its fetch time and
- * whether it is stale). A stale copy is shown, not a reason for 503.
+ * portal depends on: each database server (the primary, and the standby
+ * when one is configured: "up" or "down") and the VNG landelijke inkoop copy
+ * (its fetch time and whether it is stale). A stale copy is shown, not a
+ * reason for 503. With a standby, one server down still answers 200
+ * {"status":"ok"} as the API contract has it (the database answers: with the
+ * primary down, reads go on) and says which in details.database: every host
+ * shares the servers, so taking this one out of nginx's upstream would help
+ * nobody. No server at all answering is 503.
  * Staleness counts in hours, so each worker re-reads the details at most
  * every HEALTH_DETAILS_TTL seconds; between reads health costs one SELECT 1
- * (the details query cost a third of health's rate).
+ * per server (the details query cost a third of health's rate).
  */
 #define HEALTH_DETAILS_TTL 10
 
 static json_t *health_details;
 static time_t health_details_at;
 
-static tg_outcome health(tg_request *req, const tg_services *svc, void *state)
+/* Whether server answers; refreshes the details there when asked to. */
+static bool health_ask(tg_db_server server, bool refresh, time_t now)
 {
-	PGresult *r;
-	json_t *body;
-	time_t now = time(NULL);
-	bool refresh = !health_details || now - health_details_at >= HEALTH_DETAILS_TTL ||
-	    now < health_details_at;
-	bool ok;
-	(void)state;
-
-	r = svc->db_exec(req, refresh ? "tg_health_details" : "tg_health", 0, NULL);
-	ok = r && PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
+	PGresult *r = tg_db_exec_on(server, refresh ? "tg_health_details" : "tg_health", 0, NULL);
+	bool ok = r && PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
 	if (ok && refresh) {
 		json_t *fresh = json_loads(PQgetvalue(r, 0, 0), 0, NULL);
 		if ((ok = fresh != NULL)) {
@@ -48,13 +47,29 @@ static tg_outcome health(tg_request *req, const tg_services *svc, void *state)
 		}
 	}
 	PQclear(r);
-	if (!ok) {
+	return ok;
+}
+
+static tg_outcome health(tg_request *req, const tg_services *svc, void *state)
+{
+	json_t *body, *servers;
+	time_t now = time(NULL);
+	bool refresh = !health_details || now - health_details_at >= HEALTH_DETAILS_TTL ||
+	    now < health_details_at;
+	bool primary = health_ask(TG_DB_PRIMARY, refresh, now);
+	bool standby = tg_db_has_standby() && health_ask(TG_DB_STANDBY, refresh && !primary, now);
+	(void)state;
+
+	if ((!primary && !standby) || !health_details) {
 		svc->send_problem(req, 503, "database-unavailable", "Service Unavailable",
 		    "The database does not answer.", NULL);
 		return TG_DONE;
 	}
-	body = json_pack("{s:s, s:{s:O}}", "status", "ok", "details", "landelijke_inkoop",
-	    health_details);
+	servers = json_pack("{s:s}", "primary", primary ? "up" : "down");
+	if (servers && tg_db_has_standby())
+		json_object_set_new(servers, "standby", json_string(standby ? "up" : "down"));
+	body = servers ? json_pack("{s:s, s:{s:O, s:o}}", "status", "ok", "details",
+	    "landelijke_inkoop", health_details, "database", servers) : NULL;
 	if (!body)
 		return TG_FAIL_INTERNAL;
 	svc->send_json(req, 200, body, NULL);

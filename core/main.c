@@ -4,10 +4,19 @@
  * instead of answering 500s: the configuration, the JWT key, the plugins and
  * their ABI, the socket. Then, when started as root, it drops to the
  * configured user and hands over to the master.
+ *
+ * The socket is the unix socket at socket_path, or with listen a TCP port
+ * for nginx on other hosts. libfcgi aborts on crafted records, so a TCP
+ * listener takes connections only from web_server_addrs: libfcgi 2.4.2
+ * closes any other IPv4 peer in accept() (FCGI_WEB_SERVER_ADDRS, read by
+ * FCGX_Init). It checks IPv4 peers only, which is why listen is IPv4.
  */
+#include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <grp.h>
+#include <netinet/in.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +35,7 @@
 #include "master.h"
 #include "pseudonym.h"
 #include "services.h"
+#include "spool.h"
 
 static void usage(FILE *f)
 {
@@ -105,6 +115,29 @@ static int open_socket(const tg_config *cfg, uid_t uid, gid_t gid, char *err, si
 		close(fd);
 		return -1;
 	}
+	return fd;
+}
+
+/* The TCP listener of listen (checked by tg_config_check: IPv4 and a port). */
+static int open_tcp(const tg_config *cfg, char *err, size_t errlen)
+{
+	struct sockaddr_in sa;
+	int one = 1;
+	int fd;
+
+	if (tg_config_listen_addr(cfg, &sa) != 0) {
+		snprintf(err, errlen, "listen: not an IPv4 address and port");
+		return -1;
+	}
+	fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) != 0 ||
+	    bind(fd, (struct sockaddr *)&sa, sizeof(sa)) != 0 || listen(fd, 1024) != 0) {
+		snprintf(err, errlen, "cannot listen on %s: %s", cfg->listen, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	/* The workers inherit it across fork only; the sync command must not. */
 	return fd;
 }
 
@@ -228,6 +261,10 @@ int main(int argc, char **argv)
 			goto out;
 		}
 	}
+	if (tg_config_check(&core.config, err, sizeof(err)) != 0) {
+		rc = fail("configuration", err);
+		goto out;
+	}
 	core.config_path = config_path;
 	core.overrides = overrides;
 	core.noverrides = noverrides;
@@ -255,7 +292,8 @@ int main(int argc, char **argv)
 		rc = fail("routes", core.router ? err : "out of memory");
 		goto out;
 	}
-	if (tg_services_init(&core.config) != 0) {
+	if (tg_db_set_standby(core.config.database_standby, core.config.standby_max_wait_ms) != 0 ||
+	    tg_services_init(&core.config) != 0) {
 		rc = fail("services", "cannot register the core's statements");
 		goto out;
 	}
@@ -283,6 +321,13 @@ int main(int argc, char **argv)
 		rc = 0;
 		goto out;
 	}
+	/* FCGX_Init reads the allowed peers; a value from the environment must
+	 * not stand in for the configured one, nor open a unix-socket daemon. */
+	if (core.config.listen ? setenv("FCGI_WEB_SERVER_ADDRS", core.config.web_server_addrs, 1)
+	                       : unsetenv("FCGI_WEB_SERVER_ADDRS")) {
+		rc = fail("fastcgi", strerror(errno));
+		goto out;
+	}
 	if (FCGX_Init() != 0) {
 		rc = fail("fastcgi", "FCGX_Init failed");
 		goto out;
@@ -291,7 +336,8 @@ int main(int argc, char **argv)
 		rc = fail("configuration", err);
 		goto out;
 	}
-	core.listen_fd = open_socket(&core.config, uid, gid, err, sizeof(err));
+	core.listen_fd = core.config.listen ? open_tcp(&core.config, err, sizeof(err))
+	                                    : open_socket(&core.config, uid, gid, err, sizeof(err));
 	if (core.listen_fd < 0) {
 		rc = fail("socket", err);
 		goto out;
@@ -300,8 +346,15 @@ int main(int argc, char **argv)
 		rc = fail("privileges", err);
 		goto out;
 	}
+	/* Checked as the user that writes it. */
+	if (tg_config_reads_standby(&core.config) &&
+	    tg_spool_check(core.config.spool_dir, err, sizeof(err)) != 0) {
+		rc = fail("configuration", err);
+		goto out;
+	}
 	rc = tg_master_run(&core);
-	unlink(core.config.socket_path);
+	if (core.config.socket_path)
+		unlink(core.config.socket_path);
 out:
 	if (core.listen_fd >= 0)
 		close(core.listen_fd);

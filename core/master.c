@@ -8,12 +8,18 @@
  * When landelijk.interval is set, the master also starts the VNG list sync
  * (toegang-landelijk-sync, a separate program) every interval, one run at a
  * time: outbound fetching never happens in a worker or on a request path.
+ *
+ * When reads go to the standby, the master looks at spool_dir every second
+ * and, while it holds access-log records that the primary could not take,
+ * starts a child that delivers them (spool_replay.c), one at a time, at
+ * most every REPLAY_INTERVAL seconds.
  */
 #include "master.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +28,11 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "spool.h"
+#include "spool_replay.h"
 #include "worker.h"
+
+#define REPLAY_INTERVAL 5
 
 typedef struct slot {
 	pid_t pid;
@@ -51,6 +61,26 @@ static size_t alive(const slot *slots, size_t n)
 	return k;
 }
 
+/*
+ * fork() for a helper of the master (the sync, the spool's replay): the
+ * child gets the signals the master holds back, and not the socket. The
+ * child's pid to the master; 0 in the child; -1 (logged as event) on failure.
+ */
+static pid_t fork_helper(const tg_core *core, const char *event)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		sigset_t none;
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		if (core->listen_fd >= 0)
+			close(core->listen_fd);
+	} else if (pid < 0) {
+		tg_log(TG_LOG_ERROR, event, NULL, strerror(errno), NULL);
+	}
+	return pid;
+}
+
 /* Starts toegang-landelijk-sync -c CONFIG [-s k=v]... -q; its pid, or 0. */
 static pid_t sync_start(const tg_core *core)
 {
@@ -68,13 +98,8 @@ static pid_t sync_start(const tg_core *core)
 		argv[k++] = core->overrides[i];
 	}
 	argv[k++] = "-q";
-	pid = fork();
+	pid = fork_helper(core, "landelijk-sync-fork-failed");
 	if (pid == 0) {
-		sigset_t none;
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
-		if (core->listen_fd >= 0)
-			close(core->listen_fd);
 		/* The daemon's log is one JSON object per line: the command's plain
 		 * text stays out of it. Its cause is in laatste_fout (health), its
 		 * exit status in landelijk-sync-failed. */
@@ -90,21 +115,36 @@ static pid_t sync_start(const tg_core *core)
 		_exit(127);
 	}
 	free(argv);
-	if (pid < 0) {
-		tg_log(TG_LOG_ERROR, "landelijk-sync-fork-failed", NULL, strerror(errno), NULL);
-		return 0;
-	}
-	return pid;
+	return pid > 0 ? pid : 0;
+}
+
+/* A child of the master for the spool's replay; its pid, or 0. */
+static pid_t replay_start(const tg_core *core)
+{
+	pid_t pid = fork_helper(core, "spool-replay-fork-failed");
+	if (pid == 0)
+		_exit(tg_spool_replay_run(&core->config) == 0 ? 0 : 1);
+	return pid > 0 ? pid : 0;
 }
 
 /* Reaps every exited child; returns how many workers died within a second of starting. */
-static int reap(slot *slots, size_t n, int stopping, pid_t *sync_pid)
+static int reap(slot *slots, size_t n, int stopping, pid_t *sync_pid, pid_t *replay_pid)
 {
 	int young = 0;
 	int status;
 	pid_t pid;
 
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+		if (pid == *replay_pid) {
+			/* It logs what it did; only a crash is the master's to tell. */
+			*replay_pid = 0;
+			if (WIFSIGNALED(status) && !stopping) {
+				char extra[32] = "";
+				tg_log_field_int(extra, sizeof(extra), "signal", WTERMSIG(status));
+				tg_log(TG_LOG_ERROR, "spool-replay-died", NULL, "the spool stays", extra);
+			}
+			continue;
+		}
 		if (pid == *sync_pid) {
 			char extra[64] = "";
 			*sync_pid = 0;
@@ -156,9 +196,10 @@ int tg_master_run(const tg_core *core)
 	time_t deadline = 0;
 	int stopping = 0;
 	int rc = 0;
-	pid_t sync_pid = 0;
+	pid_t sync_pid = 0, replay_pid = 0;
 	/* The first sync a little after start, so that workers come up first. */
-	time_t next_sync = time(NULL) + 5;
+	time_t next_sync = time(NULL) + 5, next_replay = time(NULL) + 1;
+	bool spool = tg_config_reads_standby(&core->config);
 
 	if (!slots)
 		return 1;
@@ -184,9 +225,12 @@ int tg_master_run(const tg_core *core)
 				signal_all(slots, n, SIGTERM);
 				if (sync_pid > 0)
 					kill(sync_pid, SIGTERM);
+				/* Its transaction rolls back; the files stay for next time. */
+				if (replay_pid > 0)
+					kill(replay_pid, SIGTERM);
 			}
 		}
-		if (reap(slots, n, stopping, &sync_pid) > 0 && !stopping) {
+		if (reap(slots, n, stopping, &sync_pid, &replay_pid) > 0 && !stopping) {
 			struct timespec pause = { 1, 0 };
 			nanosleep(&pause, NULL);
 		}
@@ -207,6 +251,11 @@ int tg_master_run(const tg_core *core)
 		if (core->sync_interval > 0 && sync_pid == 0 && time(NULL) >= next_sync) {
 			sync_pid = sync_start(core);
 			next_sync = time(NULL) + core->sync_interval;
+		}
+		if (spool && replay_pid == 0 && time(NULL) >= next_replay &&
+		    tg_spool_pending(core->config.spool_dir)) {
+			replay_pid = replay_start(core);
+			next_replay = time(NULL) + REPLAY_INTERVAL;
 		}
 	}
 	free(slots);

@@ -100,14 +100,13 @@ int tg_send_json(tg_request *req, int status, const json_t *body, const char *lo
 int tg_send_problem_h(tg_request *req, int status, const char *slug, const char *title,
     const char *detail, const json_t *invalid_params, const char *extra_headers)
 {
-	char type[128];
 	json_t *p;
 	char *text;
 	int rc = -1;
 
-	snprintf(type, sizeof(type), "urn:toegang:problem:%s", slug);
-	p = json_pack("{s:s, s:s, s:i, s:s}", "type", type, "title", title, "status", status,
-	    "detail", detail ? detail : title);
+	/* "s+" joins the prefix and the slug whole: a fixed buffer cut long slugs short. */
+	p = json_pack("{s:s+, s:s, s:i, s:s}", "type", "urn:toegang:problem:", slug, "title", title,
+	    "status", status, "detail", detail ? detail : title);
 	if (!p)
 		return -1;
 	if (invalid_params && json_object_set(p, "invalid-params", (json_t *)invalid_params) != 0)

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/random.h>
 #include <time.h>
 
 #include "db.h"
@@ -17,6 +18,7 @@
 #include "pseudonym.h"
 #include "request.h"
 #include "response.h"
+#include "spool.h"
 
 _Static_assert(TG_PERSON_REF_SIZE == TG_PSEUDONYM_SIZE, "person_ref and pseudonym sizes differ");
 
@@ -78,6 +80,19 @@ static PGresult *svc_db_exec(tg_request *req, const char *name, int nparams,
 	return tg_db_exec(name, nparams, params);
 }
 
+/*
+ * Whether the request may read from the standby (read_from = standby): the
+ * methods that only read. Every GET route of the plugins writes nothing but
+ * its access-log records (checked route by route, listed in
+ * docs/scale-out.md); a GET route that must write would be served by a
+ * POST, or marked here.
+ */
+static bool reads_standby(const tg_request *req)
+{
+	return tg_config_reads_standby(config) &&
+	    (strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0);
+}
+
 static int svc_db_tx(tg_request *req, tg_tx what)
 {
 	static const char *const sql[] = {
@@ -86,7 +101,9 @@ static int svc_db_tx(tg_request *req, tg_tx what)
 	if ((int)what < 0 || what > TG_TX_ROLLBACK)
 		return -1;
 	if (what == TG_TX_BEGIN && req->authenticated)
-		return tg_db_begin_as(req->principal.role_name, req->principal.identity);
+		return reads_standby(req)
+		    ? tg_db_begin_read_as(req->principal.role_name, req->principal.identity)
+		    : tg_db_begin_as(req->principal.role_name, req->principal.identity);
 	return tg_db_command(sql[what]);
 }
 
@@ -152,6 +169,55 @@ static char *array_literal(size_t n, const char *const *values)
 	return buf;
 }
 
+/* "2026-01-31T09:15:02.123456Z": when the read happened, which a replay keeps. */
+static void utc_now(char out[32])
+{
+	struct timespec ts;
+	struct tm tm;
+	size_t n;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	n = strftime(out, 32, "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(out + n, 32 - n, ".%06dZ", (int)(ts.tv_nsec / 1000) % 1000000);
+}
+
+/*
+ * The record of a read the standby served: the standby cannot take it, so it
+ * goes to the primary after the read (with the standby's COMMIT), or to the
+ * spool when the primary is away. It carries its own time and a delivery
+ * key, so that a record written twice (a connection cut after the insert,
+ * a replay cut after its commit) stays one row. params has room for 12.
+ */
+static int audit_outside(tg_request *req, const char **params)
+{
+	char when[32], key[sizeof(req->rid) + 40];
+	unsigned char rnd[12];
+	size_t o;
+
+	if (getrandom(rnd, sizeof(rnd), 0) != (ssize_t)sizeof(rnd))
+		return -1;
+	utc_now(when);
+	o = (size_t)snprintf(key, sizeof(key), "%s:", req->rid);
+	for (size_t i = 0; i < sizeof(rnd); i++)
+		o += (size_t)snprintf(key + o, sizeof(key) - o, "%02x", rnd[i]);
+	params[10] = when;
+	params[11] = key;
+	if (tg_db_on_standby())
+		return tg_db_defer("tg_audit_keyed", TG_SPOOL_NPARAMS, params) == 0 ? 0 : -1;
+	return tg_db_write_or_spill("tg_audit_keyed", TG_SPOOL_NPARAMS, params);
+}
+
+/* The spill function of db.c: a keyed record the primary could not take. */
+static int audit_spill(const char *name, int nparams, const char *const *params)
+{
+	if (strcmp(name, "tg_audit_keyed") != 0 || nparams != TG_SPOOL_NPARAMS ||
+	    tg_spool_append(config->spool_dir, params) != 0)
+		return -1;
+	tg_log(TG_LOG_WARN, "audit-spooled", params[0],
+	    "the primary is away: the access-log record waits in the spool", NULL);
+	return 0;
+}
+
 int tg_audit_zaken(tg_request *req, const char *action, size_t n, const char *const *zaak_ids,
     const char *const *person_refs, const char *outcome)
 {
@@ -159,7 +225,7 @@ int tg_audit_zaken(tg_request *req, const char *action, size_t n, const char *co
 	char actor[TG_PSEUDONYM_SIZE + 16];
 	char namens[TG_PSEUDONYM_SIZE + 16];
 	char sub[TG_PSEUDONYM_SIZE];
-	const char *params[10];
+	const char *params[TG_SPOOL_NPARAMS];
 	char *zaken = NULL, *refs = NULL;
 	PGresult *r;
 	int ok = 0;
@@ -202,6 +268,10 @@ int tg_audit_zaken(tg_request *req, const char *action, size_t n, const char *co
 	params[7] = tg_request_param(req, "REMOTE_ADDR");
 	params[8] = p ? (p->identity_kind == TG_IDENTITY_BSN ? sub : p->subject) : NULL;
 	params[9] = p ? namens : NULL;
+	if (reads_standby(req) && (tg_db_on_standby() || !tg_db_in_transaction())) {
+		ok = audit_outside(req, params) == 0;
+		goto out;
+	}
 	/* Inside a transaction the record travels with the COMMIT (one round
 	 * trip less), and commits or fails with it. */
 	switch (tg_db_defer("tg_audit", 10, params)) {
@@ -299,6 +369,11 @@ int tg_services_init(const tg_config *cfg)
 	    "SELECT set_config('toegang.rol', $1, true), set_config('toegang.identiteit', $2, true)",
 	    2) != 0)
 		return -1;
+	if (tg_config_reads_standby(cfg)) {
+		if (tg_db_register("tg_audit_keyed", TG_AUDIT_KEYED_SQL, TG_SPOOL_NPARAMS) != 0)
+			return -1;
+		tg_db_set_spill(audit_spill);
+	}
 	return tg_db_register("tg_audit",
 	    "INSERT INTO toegangslog (request_id, rol, actor, actie, zaak_id, persoon_ref, "
 	    "uitkomst, herkomst, sub, namens) "

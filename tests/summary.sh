@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One closing line for ./dev test: the Check unit tests (from the test
-# harness's logs) plus the integration and browser tests, as "N passed, N failed".
+# harness's logs) plus the integration, browser, fuzz, fault and scale-out tests,
+# as "N passed, N failed".
 # A suite that did not run counts as a failure, so a broken build can't pass.
 #   tests/summary.sh BUILDDIR UNIT_PROGRAM...   (the Makefile's check_PROGRAMS)
 set -u
@@ -24,7 +25,7 @@ for path in "$@"; do
 	passed=$((passed + checks - bad))
 	failed=$((failed + bad))
 done
-for suite in integration browser; do
+for suite in integration browser fuzz faults scaleout; do
 	result=$BUILD/tests/$suite.result
 	if [ -f "$result" ]; then
 		read -r _ ip _ if_ <"$result"

@@ -146,6 +146,22 @@ xmlDocPtr zk_ijw_parse(const char *buf, size_t len, zk_xml_status *status)
 	return doc;
 }
 
+/* Drops the character that a cut at the end of s left incomplete: a name or
+ * reason must stay UTF-8, or it cannot go into the JSON answer. */
+static void cut_whole_character(char *s)
+{
+	size_t n = strlen(s), k = n, need;
+	unsigned char lead;
+	while (k > 0 && ((unsigned char)s[k - 1] & 0xc0) == 0x80)
+		k--;
+	if (k == 0)
+		return;
+	lead = (unsigned char)s[k - 1];
+	need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+	if (n - (k - 1) < need)
+		s[k - 1] = '\0';
+}
+
 void zk_ijw_path(const xmlNode *node, char *out, size_t size)
 {
 	const xmlNode *chain[64];
@@ -173,6 +189,7 @@ void zk_ijw_path(const xmlNode *node, char *out, size_t size)
 		else
 			used += (size_t)snprintf(out + used, size - used, "/%s", (const char *)e->name);
 	}
+	cut_whole_character(out);
 }
 
 /* Removes every occurrence of what (n bytes) from s, in place. */
@@ -185,46 +202,80 @@ static void cut_all(char *s, const char *what, size_t n)
 		memmove(hit, hit + n, strlen(hit + n) + 1);
 }
 
+/* Removes value from s, quoted and, when long enough not to be a schema digit, as it is. */
+static void cut_value(char *s, const char *value)
+{
+	size_t n = strlen(value);
+	char *quoted = malloc(n + 3);
+	if (quoted) {
+		snprintf(quoted, n + 3, "'%s'", value);
+		cut_all(s, quoted, n + 2);
+		free(quoted);
+	}
+	if (n >= 3)
+		cut_all(s, value, n);
+}
+
+/* value after XML Schema's whiteSpace facet: tabs and line ends become spaces
+ * (replace) and, with collapse, runs of spaces one and none at the ends. */
+static void whitespace_facet(const char *value, bool collapse, char *out)
+{
+	size_t o = 0;
+	for (const char *p = value; *p; p++) {
+		char c = (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p;
+		if (collapse && c == ' ' && (o == 0 || out[o - 1] == ' '))
+			continue;
+		out[o++] = c;
+	}
+	if (collapse && o > 0 && out[o - 1] == ' ')
+		o--;
+	out[o] = '\0';
+}
+
 /*
  * libxml2's message without what the sender wrote: the element's own text
- * (the value, quoted or not, which may be a BSN or a name) is cut out, and
+ * (the value, quoted or not, which may be a BSN or a name) is cut out, as
+ * written and as libxml2 quotes it after the whiteSpace facet, and
  * namespaces "{http...}" go; the schema's facts (patterns, sets, lengths)
- * stay. value may be NULL (an element without text).
+ * stay. The cuts are made on the whole message, before it is shortened to
+ * size (at a character boundary), so that no part of a long value escapes
+ * them. value may be NULL (an element without text).
  */
 static void sanitise(const char *msg, const char *value, char *out, size_t size)
 {
-	size_t o = 0;
-	const char *p = msg;
+	char *all = strdup(msg), *p, *q;
 
-	while (*p && o + 1 < size) {
-		if (*p == '{' && strncmp(p + 1, "http", 4) == 0) {
-			const char *close = strchr(p, '}');
-			if (close) {
-				p = close + 1;
-				continue;
-			}
+	if (!all) {
+		snprintf(out, size, "ongeldig");
+		return;
+	}
+	/* The value first, from the message as libxml2 wrote it: stripping could change it. */
+	if (value && *value) {
+		char *form = malloc(strlen(value) + 1);
+		cut_value(all, value);
+		if (form) {
+			whitespace_facet(value, false, form);
+			cut_value(all, form);
+			whitespace_facet(value, true, form);
+			cut_value(all, form);
+			free(form);
 		}
-		if (*p == '\n') {
+	}
+	for (p = q = all; *p;) {
+		if (*p == '{' && strncmp(p + 1, "http", 4) == 0 && strchr(p, '}')) {
+			p = strchr(p, '}') + 1;
+			continue;
+		}
+		if (*p == '\n' || (*p == ' ' && q > all && q[-1] == ' ')) {
 			p++;
 			continue;
 		}
-		out[o++] = *p++;
+		*q++ = *p++;
 	}
-	out[o] = '\0';
-	if (value && *value) {
-		size_t n = strlen(value);
-		char *quoted = malloc(n + 3);
-		if (quoted) {
-			snprintf(quoted, n + 3, "'%s'", value);
-			cut_all(out, quoted, n + 2);
-			free(quoted);
-		}
-		/* unquoted, or inside a longer quote: long enough not to be a schema digit */
-		if (n >= 3)
-			cut_all(out, value, n);
-		for (char *d; (d = strstr(out, "  ")) != NULL;)
-			memmove(d, d + 1, strlen(d + 1) + 1);
-	}
+	*q = '\0';
+	snprintf(out, size, "%s", all);
+	cut_whole_character(out);
+	free(all);
 }
 
 typedef struct collect {

@@ -344,6 +344,17 @@ static tg_outcome replay(tg_request *req, const tg_services *svc, const char *ca
 	PGresult *r = svc->db_exec(req, st_idem, 2, params);
 	if (!r)
 		return TG_FAIL_DB;
+	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 0) {
+		/* The key's zaak is out of the caller's sight now (forwarded to
+		 * another gemeente), and row-level security hides the key with it
+		 * (sql/015_rls_hardening.sql): a 404, as for any such zaak. */
+		PQclear(r);
+		if (svc->audit(req, "zaak.aanmaken", NULL, NULL, "niet-gevonden") != 0 ||
+		    svc->db_tx(req, TG_TX_COMMIT) != 0)
+			return TG_FAIL_DB;
+		svc->send_problem(req, 404, "not-found", "Not Found", "Deze zaak bestaat niet.", NULL);
+		return TG_DONE;
+	}
 	if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1) {
 		if (PQresultStatus(r) != PGRES_TUPLES_OK)
 			zk_log_sqlstate(svc, req, "idempotency-read-failed", r);

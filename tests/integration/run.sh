@@ -346,6 +346,10 @@ check "after the kill, 50 requests in a row succeed" test "$fails" = 0
 . "$SRC/tests/integration/web.sh"
 # shellcheck source=tests/integration/openapi.sh
 . "$SRC/tests/integration/openapi.sh"
+# shellcheck source=tests/integration/attack.sh
+. "$SRC/tests/integration/attack.sh"
+# shellcheck source=tests/integration/rls.sh
+. "$SRC/tests/integration/rls.sh"
 
 # ---------------------------------------------------------------- logs
 LOG=$STATE/log/toegangd.log

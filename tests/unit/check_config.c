@@ -1,13 +1,18 @@
 /*
  * Unit tests for core/config.c: defaults, the "key = value" file syntax,
  * number, octal and boolean keys with their bounds, plugin keys, overrides,
- * and the errors (which must name file, line and key).
+ * and the errors (which must name file, line and key); tg_config_check for
+ * the keys that depend on each other: listen (FastCGI over TCP) with
+ * web_server_addrs, and reads from a standby (read_from, database_standby,
+ * spool_dir).
  *
  * Build with -DPLUGINDIR='"/tmp/plugins"' (the default plugin_dir).
  */
 #include <check.h>
 
 #include "run_suite.h"
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,7 +89,14 @@ static void assert_defaults(const tg_config *c)
 	ck_assert_int_eq(c->shutdown_grace, 10);
 	ck_assert_int_eq(c->db_connect_timeout, 3);
 	ck_assert_int_eq(c->log_requests, 1);
-	ck_assert_str_eq(c->socket_path, "/run/toegang/toegangd.sock");
+	/* Until tg_config_check: it is the default only when listen is not set. */
+	ck_assert_ptr_null(c->socket_path);
+	ck_assert_ptr_null(c->listen);
+	ck_assert_ptr_null(c->web_server_addrs);
+	ck_assert_ptr_null(c->database_standby);
+	ck_assert_str_eq(c->read_from, "primary");
+	ck_assert_int_eq(c->standby_max_wait_ms, 200);
+	ck_assert_str_eq(c->spool_dir, "/var/lib/toegang/spool");
 	ck_assert_str_eq(c->plugin_dir, PLUGINDIR);
 	ck_assert_str_eq(c->plugins, "");
 	ck_assert_str_eq(c->database, "dbname=toegang");
@@ -533,6 +545,199 @@ START_TEST(test_free_then_reload)
 }
 END_TEST
 
+/* ------------------------------------------------ listen, web_server_addrs */
+
+/* Loads text and runs tg_config_check; err holds the check's message. */
+static int check_text(const char *text)
+{
+	load_ok(text);
+	return tg_config_check(&cfg, err, sizeof(err));
+}
+
+START_TEST(test_check_defaults_unix_socket)
+{
+	ck_assert_int_eq(check_text(""), 0);
+	ck_assert_str_eq(cfg.socket_path, "/run/toegang/toegangd.sock");
+	ck_assert_ptr_null(cfg.listen);
+	ck_assert_int_eq(tg_config_reads_standby(&cfg), 0);
+}
+END_TEST
+
+START_TEST(test_check_socket_path_kept)
+{
+	ck_assert_int_eq(check_text("socket_path = /run/t/d.sock\n"), 0);
+	ck_assert_str_eq(cfg.socket_path, "/run/t/d.sock");
+}
+END_TEST
+
+START_TEST(test_listen_tcp)
+{
+	struct sockaddr_in sa;
+	char addr[INET_ADDRSTRLEN];
+
+	ck_assert_msg(check_text("listen = 10.0.0.5:9000\n"
+	    "web_server_addrs = 10.0.0.1, 10.0.0.2  10.0.0.3,\t192.168.1.20\n") == 0, "%s", err);
+	/* The unix socket is not opened at all. */
+	ck_assert_ptr_null(cfg.socket_path);
+	/* As libfcgi reads FCGI_WEB_SERVER_ADDRS: comma-separated, nothing else. */
+	ck_assert_str_eq(cfg.web_server_addrs, "10.0.0.1,10.0.0.2,10.0.0.3,192.168.1.20");
+	ck_assert_int_eq(tg_config_listen_addr(&cfg, &sa), 0);
+	ck_assert_int_eq(sa.sin_family, AF_INET);
+	ck_assert_int_eq(ntohs(sa.sin_port), 9000);
+	ck_assert_ptr_nonnull(inet_ntop(AF_INET, &sa.sin_addr, addr, sizeof(addr)));
+	ck_assert_str_eq(addr, "10.0.0.5");
+}
+END_TEST
+
+START_TEST(test_listen_socket_path_emptied)
+{
+	/* The shipped file sets socket_path; "socket_path =" takes it away. */
+	ck_assert_msg(check_text("socket_path = /run/toegang/toegangd.sock\nsocket_path =\n"
+	    "listen = 127.0.0.1:9000\nweb_server_addrs = 127.0.0.1\n") == 0, "%s", err);
+	ck_assert_ptr_null(cfg.socket_path);
+}
+END_TEST
+
+START_TEST(test_listen_empty_is_unset)
+{
+	ck_assert_int_eq(check_text("listen =\n"), 0);
+	ck_assert_ptr_null(cfg.listen);
+	ck_assert_str_eq(cfg.socket_path, "/run/toegang/toegangd.sock");
+}
+END_TEST
+
+START_TEST(test_listen_needs_web_server_addrs)
+{
+	ck_assert_int_eq(check_text("listen = 10.0.0.5:9000\n"), -1);
+	ck_assert_ptr_nonnull(strstr(err, "listen needs web_server_addrs"));
+	ck_assert_int_eq(check_text("listen = 10.0.0.5:9000\nweb_server_addrs =\n"), -1);
+	ck_assert_ptr_nonnull(strstr(err, "listen needs web_server_addrs"));
+	/* Separators only: no address at all. */
+	ck_assert_int_eq(check_text("listen = 10.0.0.5:9000\nweb_server_addrs = , ,\n"), -1);
+	ck_assert_ptr_nonnull(strstr(err, "web_server_addrs: no address given"));
+}
+END_TEST
+
+START_TEST(test_listen_excludes_socket_path)
+{
+	ck_assert_int_eq(check_text("socket_path = /run/t.sock\nlisten = 10.0.0.5:9000\n"
+	    "web_server_addrs = 10.0.0.1\n"), -1);
+	ck_assert_ptr_nonnull(strstr(err, "mutually exclusive"));
+}
+END_TEST
+
+static const char *const bad_listen[] = {
+	"9000", ":9000", "10.0.0.5", "10.0.0.5:", "localhost:9000", "[::1]:9000", "::1:9000",
+	"10.0.0.5:0", "10.0.0.5:65536", "10.0.0.5:90a", "10.0.0.5:+9000", "10.0.0.5: 9000",
+	"10.0.0.256:9000", "10.0.5:9000", "unix:/run/t.sock",
+};
+
+START_TEST(test_listen_refused)
+{
+	char text[160];
+	snprintf(text, sizeof(text), "listen = %s\nweb_server_addrs = 10.0.0.1\n", bad_listen[_i]);
+	ck_assert_msg(check_text(text) == -1, "listen = %s accepted", bad_listen[_i]);
+	ck_assert_msg(strstr(err, "listen: expected an IPv4 address and a port") != NULL &&
+	    strstr(err, bad_listen[_i]) != NULL, "listen = %s: \"%s\"", bad_listen[_i], err);
+}
+END_TEST
+
+static const char *const bad_addrs[] = {
+	"nginx.example.nl", "10.1", "10.0.0.1/24", "0.0.0.0", "255.255.255.255", "::1",
+	"10.0.0.1 10.0.0.999", "010.0.0.1", "10.0.0.1;10.0.0.2",
+};
+
+START_TEST(test_web_server_addrs_refused)
+{
+	char text[200];
+	snprintf(text, sizeof(text), "listen = 10.0.0.5:9000\nweb_server_addrs = %s\n", bad_addrs[_i]);
+	ck_assert_msg(check_text(text) == -1, "web_server_addrs = %s accepted", bad_addrs[_i]);
+	ck_assert_msg(strncmp(err, "web_server_addrs: ", 18) == 0, "%s: \"%s\"", bad_addrs[_i], err);
+}
+END_TEST
+
+START_TEST(test_web_server_addrs_at_most_32)
+{
+	char text[1024] = "listen = 10.0.0.5:9000\nweb_server_addrs =";
+	for (int i = 1; i <= 32; i++)
+		snprintf(text + strlen(text), sizeof(text) - strlen(text), " 10.0.1.%d", i);
+	strcat(text, "\n");
+	ck_assert_msg(check_text(text) == 0, "%s", err);
+	text[strlen(text) - 1] = '\0';
+	strcat(text, " 10.0.2.1\n");
+	ck_assert_int_eq(check_text(text), -1);
+	ck_assert_ptr_nonnull(strstr(err, "at most 32"));
+}
+END_TEST
+
+START_TEST(test_web_server_addrs_without_listen)
+{
+	ck_assert_int_eq(check_text("web_server_addrs = 10.0.0.1\n"), -1);
+	ck_assert_ptr_nonnull(strstr(err, "web_server_addrs is for listen"));
+}
+END_TEST
+
+/* ---------------------------------------------------- reads from a standby */
+
+START_TEST(test_standby_reads)
+{
+	ck_assert_msg(check_text("database_standby = host=db2 dbname=toegang\n"
+	    "read_from = standby\nspool_dir = /var/lib/t/spool\n") == 0, "%s", err);
+	ck_assert_int_eq(tg_config_reads_standby(&cfg), 1);
+	ck_assert_str_eq(cfg.database_standby, "host=db2 dbname=toegang");
+	/* The default spool_dir will do. */
+	ck_assert_msg(check_text("database_standby = host=db2\nread_from = standby\n") == 0, "%s", err);
+}
+END_TEST
+
+START_TEST(test_standby_for_health_only)
+{
+	/* A standby that health reports on, while the primary serves the reads. */
+	ck_assert_int_eq(check_text("database_standby = host=db2\n"), 0);
+	ck_assert_int_eq(tg_config_reads_standby(&cfg), 0);
+}
+END_TEST
+
+START_TEST(test_standby_reads_need_standby)
+{
+	ck_assert_int_eq(check_text("read_from = standby\n"), -1);
+	ck_assert_ptr_nonnull(strstr(err, "read_from = standby needs database_standby"));
+	ck_assert_int_eq(check_text("read_from = standby\ndatabase_standby =\n"), -1);
+	ck_assert_ptr_nonnull(strstr(err, "needs database_standby"));
+}
+END_TEST
+
+START_TEST(test_standby_reads_need_spool)
+{
+	ck_assert_int_eq(check_text("read_from = standby\ndatabase_standby = host=db2\n"
+	    "spool_dir =\n"), -1);
+	ck_assert_ptr_nonnull(strstr(err, "needs spool_dir"));
+	ck_assert_int_eq(check_text("read_from = standby\ndatabase_standby = host=db2\n"
+	    "spool_dir = var/spool\n"), -1);
+	ck_assert_ptr_nonnull(strstr(err, "absolute"));
+}
+END_TEST
+
+START_TEST(test_read_from_refused)
+{
+	ck_assert_int_eq(check_text("read_from = both\ndatabase_standby = host=db2\n"), -1);
+	ck_assert_ptr_nonnull(strstr(err, "read_from: expected primary or standby, got \"both\""));
+	ck_assert_int_eq(check_text("read_from = Standby\ndatabase_standby = host=db2\n"), -1);
+}
+END_TEST
+
+START_TEST(test_standby_max_wait_bounds)
+{
+	load_ok("standby_max_wait_ms = 0\n");
+	ck_assert_int_eq(cfg.standby_max_wait_ms, 0);
+	load_ok("standby_max_wait_ms = 10000\n");
+	ck_assert_int_eq(cfg.standby_max_wait_ms, 10000);
+	ck_assert_int_eq(load("standby_max_wait_ms = 10001\n"), -1);
+	assert_err_at(1, "standby_max_wait_ms: expected a number from 0 to 10000");
+	ck_assert_int_eq(load("standby_max_wait_ms = -1\n"), -1);
+}
+END_TEST
+
 static Suite *config_suite(void)
 {
 	Suite *s = suite_create("config");
@@ -604,6 +809,33 @@ static Suite *config_suite(void)
 	tcase_add_test(tc, test_set_overrides_file);
 	tcase_add_test(tc, test_set_same_rules);
 	tcase_add_test(tc, test_free_then_reload);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("listen");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_check_defaults_unix_socket);
+	tcase_add_test(tc, test_check_socket_path_kept);
+	tcase_add_test(tc, test_listen_tcp);
+	tcase_add_test(tc, test_listen_socket_path_emptied);
+	tcase_add_test(tc, test_listen_empty_is_unset);
+	tcase_add_test(tc, test_listen_needs_web_server_addrs);
+	tcase_add_test(tc, test_listen_excludes_socket_path);
+	tcase_add_loop_test(tc, test_listen_refused, 0,
+	    (int)(sizeof(bad_listen) / sizeof(bad_listen[0])));
+	tcase_add_loop_test(tc, test_web_server_addrs_refused, 0,
+	    (int)(sizeof(bad_addrs) / sizeof(bad_addrs[0])));
+	tcase_add_test(tc, test_web_server_addrs_at_most_32);
+	tcase_add_test(tc, test_web_server_addrs_without_listen);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("standby");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_standby_reads);
+	tcase_add_test(tc, test_standby_for_health_only);
+	tcase_add_test(tc, test_standby_reads_need_standby);
+	tcase_add_test(tc, test_standby_reads_need_spool);
+	tcase_add_test(tc, test_read_from_refused);
+	tcase_add_test(tc, test_standby_max_wait_bounds);
 	suite_add_tcase(s, tc);
 
 	return s;
