@@ -413,19 +413,10 @@ gezin_van "$OUDER_BSN" "at $GROOT"
 # (as the superuser; nothing here is shipped): how much each would give.
 echo
 echo "## E. What-ifs at $GROOT zaken (proposed fixes tried on this database; not the shipped portal)"
-# list_ms WHERE: a parent's list (its selection only) as the app role, in ms.
-list_ms() {
-	"$STACK" psql "$STATE" app -At <<-SQL | sed -n 's/^Execution Time: \([0-9.]*\) ms$/\1/p'
-		BEGIN;
-		SELECT set_config('toegang.rol', 'ouder', true), set_config('toegang.identiteit', '$OUDER_BSN', true) \gset
-		EXPLAIN (ANALYZE, COSTS OFF) SELECT z.id FROM zaak z WHERE $1 ORDER BY z.aangemaakt DESC, z.id DESC LIMIT 20;
-		ROLLBACK;
-	SQL
-}
 whatif() {
 	# (The family and a parent's list through betrokkene.bsn, what-ifs here
 	# before, are shipped since sql/016_gezin_index.sql.)
-	# 3. Commits that do not wait for their WAL flush (the access-log row of a
+	# Commits that do not wait for their WAL flush (the access-log row of a
 	# read, the zaak of a create): a crash could lose the last ~0.6 s of them.
 	super -c "ALTER ROLE toegang_app SET synchronous_commit = off"
 	"$STACK" daemon-restart "$STATE" "$BUILD" "$SRC" "workers=$WORKERS" "log_requests=no" >>"$STATE/stack.log" 2>&1
