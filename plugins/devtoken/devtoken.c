@@ -38,7 +38,7 @@ static const char *claim_reason(const char *claim)
 	if (strcmp(claim, "agb") == 0)
 		return "een AGB-code is 8 cijfers";
 	if (strcmp(claim, "org") == 0)
-		return "1 tot 64 tekens: letters, cijfers, '.', ':' of '-'";
+		return "1 tot 64 tekens: letters, cijfers, '.', '_' of '-'";
 	if (strcmp(claim, "bsn") == 0)
 		return "een BSN is 9 cijfers en voldoet aan de elfproef";
 	return "een CBS-gemeentecode is 4 cijfers, bijvoorbeeld 0301";
