@@ -273,6 +273,25 @@ static void sanitise(const char *msg, const char *value, char *out, size_t size)
 		*q++ = *p++;
 	}
 	*q = '\0';
+	/* Whatever slipped past the cuts above (a value quoted in a form not
+	 * foreseen, a BSN inside a longer value): a run of nine or more digits
+	 * may hold a BSN, and never explains a rule. Done on the joined text, so
+	 * digits that a removed line end separated count as one run. */
+	for (p = q = all; *p;) {
+		size_t digits = strspn(p, "0123456789");
+		if (digits >= 9) {
+			memcpy(q, "...", 3);
+			q += 3;
+			p += digits;
+		} else if (digits > 0) {
+			memmove(q, p, digits);
+			q += digits;
+			p += digits;
+		} else {
+			*q++ = *p++;
+		}
+	}
+	*q = '\0';
 	snprintf(out, size, "%s", all);
 	cut_whole_character(out);
 	free(all);
