@@ -36,20 +36,12 @@ WORKERS=4
 RESULT=$BUILD/tests/faults.result
 mkdir -p "$BUILD/tests"
 rm -f "$RESULT"
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+# shellcheck source=tests/lib.sh
+source "$SRC/tests/lib.sh"
 # The load: 6 clients at most 25 creates/s each. A steady load, not the most
 # the machine can do: on two shared cores the faults, not the CPU, must decide.
 LOAD_ARGS=(--clients 6 --rate 25)
 
-PASSED=0
-FAILED=0
-ok() { PASSED=$((PASSED + 1)); echo "ok   - $1"; }
-not_ok() { FAILED=$((FAILED + 1)); echo "FAIL - $1${2:+: $2}"; }
-check() { # check NAME COMMAND...: passes when the command succeeds
-	local name=$1; shift
-	if "$@"; then ok "$name"; else not_ok "$name"; fi
-}
 figure() { echo "# $*"; }
 now() { date +%s.%N; }
 since() { python3 -c "import sys; print('%.2f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$@"; }

@@ -16,19 +16,8 @@ BASE=http://127.0.0.1:$PORT
 RESULT=$BUILD/tests/integration.result
 mkdir -p "$BUILD/tests"
 rm -f "$RESULT"
-# The daemon runs with sanitizers in ./dev test: a finding aborts the worker
-# (the master's "worker-died" line shows it) and fails the log checks below.
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-
-PASSED=0
-FAILED=0
-ok() { PASSED=$((PASSED + 1)); echo "ok   - $1"; }
-not_ok() { FAILED=$((FAILED + 1)); echo "FAIL - $1${2:+: $2}"; }
-check() { # check NAME COMMAND...: passes when the command succeeds
-	local name=$1; shift
-	if "$@"; then ok "$name"; else not_ok "$name"; fi
-}
+# shellcheck source=tests/lib.sh
+source "$SRC/tests/lib.sh"
 
 cleanup() {
 	"$STACK" down "$STATE" >/dev/null 2>&1

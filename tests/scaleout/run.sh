@@ -17,17 +17,8 @@ chmod 0755 "$STATE"
 RESULT=$BUILD/tests/scaleout.result
 mkdir -p "$BUILD/tests"
 rm -f "$RESULT"
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-
-PASSED=0
-FAILED=0
-ok() { PASSED=$((PASSED + 1)); echo "ok   - $1"; }
-not_ok() { FAILED=$((FAILED + 1)); echo "FAIL - $1${2:+: $2}"; }
-check() { # check NAME COMMAND...: passes when the command succeeds
-	local name=$1; shift
-	if "$@"; then ok "$name"; else not_ok "$name"; fi
-}
+# shellcheck source=tests/lib.sh
+source "$SRC/tests/lib.sh"
 
 [ "$(id -u)" = 0 ] || { echo "scaleout: run as root (initdb runs as postgres)" >&2; exit 1; }
 PGBIN=$( (ls -d /usr/lib/postgresql/*/bin 2>/dev/null || true) | sort -V | tail -n 1)
